@@ -1,0 +1,95 @@
+/**
+ * Diagnostics: every stage of the pipeline adds problems to one list instead of
+ * throwing. A diagnostic is data (where, what, how bad); printing is a separate step.
+ */
+
+/** How serious a problem is: errors stop the build, warnings are shown on the page. */
+export type Severity = 'error' | 'warning';
+
+/** A step in the path from a file's root value to the value a problem is about. */
+export type PathSegment = string | number;
+
+/**
+ * Where in a file a problem is, before it has a line and column.
+ * `value` points at the value at `path`; `key` at the key naming it (an unknown key);
+ * `parent` at the mapping that holds `path` (a missing key).
+ */
+export interface Locator {
+  path: PathSegment[];
+  at: 'value' | 'key' | 'parent';
+}
+
+/** A problem found in the content, positioned in the file the officer edited. */
+export interface Diagnostic {
+  /** Path of the file, relative to the content folder, with forward slashes. */
+  file: string;
+  /** Line, from 1. */
+  line: number;
+  /** Column, from 1, counted in characters. */
+  column: number;
+  severity: Severity;
+  /** Stable kebab-case identifier of the rule (`unknown-reference`, `remaining-mismatch`). */
+  code: string;
+  /** What is wrong; what was expected; how to fix it. */
+  message: string;
+}
+
+/** A diagnostic whose position is still a path in the parsed data. */
+export interface PendingDiagnostic extends Omit<Diagnostic, 'line' | 'column'> {
+  locator?: Locator;
+  /** An exact position, when the stage that found the problem already knows it. */
+  line?: number;
+  column?: number;
+}
+
+/** Sort as the contract asks: by file, then line, then column. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
+}
+
+/** Counts of errors and warnings in a list of diagnostics. */
+export function countDiagnostics(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const d of diagnostics) if (d.severity === 'error') errors++;
+  return { errors, warnings: diagnostics.length - errors };
+}
+
+/**
+ * One line per problem, as the contract specifies:
+ * `path/to/file.yaml:LINE:COL  error  CODE  message`.
+ * The `path:LINE:COL` prefix is clickable in editors' terminals.
+ */
+export function formatDiagnostic(d: Diagnostic, contentDir = ''): string {
+  const file = contentDir ? `${contentDir.replace(/\/$/, '')}/${d.file}` : d.file;
+  return `${file}:${d.line}:${d.column}  ${d.severity}  ${d.code}  ${d.message}`;
+}
+
+/** The closing line of a report: how many files, errors and warnings. */
+export function formatSummary(fileCount: number, diagnostics: readonly Diagnostic[]): string {
+  const { errors, warnings } = countDiagnostics(diagnostics);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(fileCount, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+}
+
+/**
+ * The human report: diagnostics grouped by file like a linter (a blank line
+ * between files), each line in the contract's format, then the summary line.
+ */
+export function formatReport(diagnostics: readonly Diagnostic[], fileCount: number, contentDir = ''): string {
+  const lines: string[] = [];
+  let previous: string | undefined;
+  for (const d of diagnostics) {
+    if (previous !== undefined && d.file !== previous) lines.push('');
+    previous = d.file;
+    lines.push(formatDiagnostic(d, contentDir));
+  }
+  if (lines.length > 0) lines.push('');
+  lines.push(formatSummary(fileCount, diagnostics));
+  return lines.join('\n');
+}

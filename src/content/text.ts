@@ -1,0 +1,103 @@
+/**
+ * Bytes to text, and offsets to lines and columns. Officers' files come from
+ * Word, Notepad and web forms: this is where their encodings are caught.
+ */
+
+/** Characters that Windows-1252 puts in bytes 0x80–0x9F, which Word pastes into files. */
+const WINDOWS_1252: Record<number, string> = {
+  0x80: '€', 0x85: '…', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x96: '–', 0x97: '—', 0xa3: '£',
+};
+
+/** The result of decoding a file: its text, or where and why it is not UTF-8. */
+export type Decoded =
+  | { ok: true; text: string; hadBom: boolean; hadCrlf: boolean }
+  | { ok: false; line: number; column: number; message: string };
+
+/**
+ * Decodes UTF-8 strictly. A byte-order mark is dropped and CRLF becomes LF, so
+ * that the parsers see one kind of text; both are reported so nothing is hidden.
+ *
+ * @example
+ * decodeUtf8(Buffer.from('a: 1\r\n')) // { ok: true, text: 'a: 1\n', hadBom: false, hadCrlf: true }
+ */
+export function decodeUtf8(bytes: Uint8Array): Decoded {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return describeInvalidUtf8(bytes);
+  }
+  const hadBom = text.charCodeAt(0) === 0xfeff;
+  if (hadBom) text = text.slice(1);
+  const hadCrlf = text.includes('\r');
+  if (hadCrlf) text = text.replace(/\r\n?/g, '\n');
+  return { ok: true, text, hadBom, hadCrlf };
+}
+
+function describeInvalidUtf8(bytes: Uint8Array): Decoded {
+  const offset = firstInvalidUtf8Byte(bytes);
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  // Columns count characters: decode the valid start of the line to count them.
+  const column = new TextDecoder().decode(bytes.subarray(lineStart, offset)).length + 1;
+  const byte = bytes[offset] ?? 0;
+  const hex = `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  const guess = WINDOWS_1252[byte];
+  const looksLike = guess
+    ? ` Byte ${hex} looks like the character ${guess} saved as Windows-1252, as Word and Notepad do.`
+    : ` Byte ${hex} cannot start a UTF-8 character.`;
+  return {
+    ok: false,
+    line,
+    column,
+    message:
+      `this file is not saved as UTF-8.${looksLike} Expected UTF-8 text; ` +
+      `save the file as "UTF-8" (in VS Code: click the encoding in the status bar, "Reopen with Encoding" → Windows 1252, then "Save with Encoding" → UTF-8).`,
+  };
+}
+
+/** The offset of the first byte that does not belong to a valid UTF-8 sequence. */
+function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += need + 1;
+  }
+  return Math.max(0, bytes.length - 1);
+}
+
+/**
+ * Turns character offsets into 1-based lines and columns. Built once per file
+ * that has a problem; valid files never pay for it.
+ */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  /** The line and column (both from 1) of a character offset. */
+  position(offset: number): { line: number; column: number } {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - this.starts[low] + 1 };
+  }
+}

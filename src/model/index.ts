@@ -1,0 +1,84 @@
+/**
+ * The pipeline, in one place: load → validate → resolve → place diagnostics.
+ * The checker and the site build both call `checkContent`; nothing else parses content.
+ */
+import { resolve as resolvePath } from 'node:path';
+import { sortDiagnostics, type Diagnostic, type PendingDiagnostic } from '../content/diagnostics.ts';
+import { loadContent, type SourceDocument } from '../content/load.ts';
+import { LineIndex } from '../content/text.ts';
+import { validateDocument, type Entry } from '../content/validate.ts';
+import { YamlLocator } from '../content/yaml.ts';
+import { resolveModel } from './resolve.ts';
+import type { Model } from './types.ts';
+
+export type * from './types.ts';
+
+/** Where content lives: `CONTENT_DIR`, or `./content`. */
+export function contentDirectory(): string {
+  return resolvePath(process.env.CONTENT_DIR ?? 'content');
+}
+
+/** Today as YYYY-MM-DD; `REGISTER_TODAY` pins it, so reviews fall due predictably in tests. */
+export function today(): string {
+  return process.env.REGISTER_TODAY ?? new Date().toISOString().slice(0, 10);
+}
+
+/** Runs the whole pipeline over a content folder. Never throws for bad content. */
+export function checkContent(contentDir: string, options: { today?: string } = {}): Model {
+  const loaded = loadContent(contentDir);
+  const pending: PendingDiagnostic[] = loaded.diagnostics;
+  const entries: Entry[] = [];
+  const invalidFiles = new Set<string>();
+  for (const document of loaded.documents) {
+    if (document.data === undefined) {
+      invalidFiles.add(document.file);
+      continue;
+    }
+    const entry = validateDocument(document, pending);
+    if (entry) entries.push(entry);
+    else invalidFiles.add(document.file);
+  }
+  const model = resolveModel(entries, invalidFiles, pending, { today: options.today ?? today() });
+  return { ...model, diagnostics: placeDiagnostics(pending, loaded.documents), fileCount: loaded.fileCount };
+}
+
+/**
+ * Turns data paths into lines and columns. Only files with problems are read
+ * for positions, so a clean run never pays for it.
+ */
+function placeDiagnostics(pending: PendingDiagnostic[], documents: SourceDocument[]): Diagnostic[] {
+  const byFile = new Map(documents.map((d) => [d.file, d]));
+  const locators = new Map<string, { yaml: YamlLocator; lines: LineIndex }>();
+  const placed = pending.map(({ locator, line, column, ...rest }): Diagnostic => {
+    const document = byFile.get(rest.file);
+    if (locator && document) {
+      let tools = locators.get(document.file);
+      if (!tools) {
+        tools = { yaml: new YamlLocator(document.yaml), lines: new LineIndex(document.text) };
+        locators.set(document.file, tools);
+      }
+      const offset = document.yamlOffset + tools.yaml.offset(locator.path, locator.at);
+      return { ...rest, ...tools.lines.position(skipBlank(document.text, offset)) };
+    }
+    return { ...rest, line: line ?? 1, column: column ?? 1 };
+  });
+  return sortDiagnostics(placed);
+}
+
+/** A position at a line break (an empty frontmatter's start) moves to the next character shown. */
+function skipBlank(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] === '\n') i++;
+  return i < text.length ? i : offset;
+}
+
+let cached: Model | undefined;
+
+/**
+ * The model for the site build: checked once per process and shared by every
+ * page, so thousands of pages never re-read or re-validate the content.
+ */
+export function loadModel(): Model {
+  cached ??= checkContent(contentDirectory());
+  return cached;
+}

@@ -1,0 +1,123 @@
+/** A decision or report: `partnerships/<id>/decisions/<decision-id>.md`. */
+import { z } from 'zod';
+import { DateSchema, MoneySchema, ReferenceSchema, StreamsSchema, TextListSchema, TextSchema } from './values.ts';
+
+/** What a decision is about; a decision can be several at once. */
+export const DECISION_KINDS = ['funding', 'structure', 'strategy', 'support', 'consultation-response', 'other'] as const;
+/** Where a decision stands. */
+export const DECISION_STATUSES = ['proposed', 'approved', 'rejected', 'deferred', 'noted'] as const;
+
+/** The report a decision was taken on. */
+export const ReportSchema = z.strictObject({
+  /** The report's title. */
+  title: TextSchema.nullish(),
+  /** Who wrote it (a post, such as `Head of Community Engagement`). */
+  author: TextSchema.nullish(),
+  /** Its reference number, if it has one. */
+  reference: z.string({ error: 'must be text' }).nullish(),
+});
+
+/** One option weighed in the report. */
+export const OptionSchema = z.strictObject({
+  /** The option in words. */
+  title: TextSchema,
+  /** Optional: true for the option the report recommends. */
+  recommended: z.boolean({ error: 'must be true or false' }).nullish(),
+  /** Optional: its advantages, one line each. */
+  advantages: TextListSchema.nullish(),
+  /** Optional: its disadvantages, one line each. */
+  disadvantages: TextListSchema.nullish(),
+  /** Optional: its risks, one line each. */
+  risks: TextListSchema.nullish(),
+});
+
+/** One line of a funding table. */
+export const AllocationSchema = z.strictObject({
+  /** What the money is for (`Warm Homes`), unique in the table. */
+  item: TextSchema,
+  /** Revenue allocated (give revenue, capital or both). */
+  revenue: MoneySchema.nullish(),
+  /** Capital allocated (give revenue, capital or both). */
+  capital: MoneySchema.nullish(),
+  /** Optional: what the money will achieve. */
+  outcomes: TextSchema.nullish(),
+}).check((ctx) => {
+  if (ctx.value.revenue == null && ctx.value.capital == null) {
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value,
+      params: { code: 'missing-key' },
+      message: 'gives neither revenue nor capital; expected at least one of them; add `revenue:` or `capital:` with the amount (0 if none)',
+    });
+  }
+});
+
+/** Who pays into a pooled budget. */
+export const ContributionSchema = z.strictObject({
+  /** The partner's name. */
+  partner: TextSchema,
+  /** Optional: the amount, when the document gives one. */
+  amount: MoneySchema.nullish(),
+  /** Optional: true when the contribution is committed. */
+  committed: z.boolean({ error: 'must be true or false' }).nullish(),
+  /** Optional: a note (`Committed for future years`). */
+  note: TextSchema.nullish(),
+});
+
+/** The funding table of a funding decision. */
+export const FundingSchema = z.strictObject({
+  /** The fund the money comes from (`Performance Reward Grant`). */
+  fund: TextSchema,
+  /** Optional: who holds and answers for the money. */
+  accountable_body: TextSchema.nullish(),
+  /** What was available: `{ revenue: "£357,535.40", capital: "£289,910.60" }` (at least one). */
+  available: StreamsSchema,
+  /** The allocations, one line each. */
+  allocations: z.array(AllocationSchema),
+  /** Optional: what remains, as the report states it; checked against available minus allocated. */
+  remaining: StreamsSchema.nullish(),
+  /** Optional: `year` when the figures are per year (a recurring pooled budget). */
+  per: z.enum(['year']).nullish(),
+  /** Optional: who pays in, for pooled budgets. */
+  contributions: z.array(ContributionSchema).nullish(),
+});
+
+/** The frontmatter of a decision; the Markdown below it is the narrative. */
+export const DecisionSchema = z.strictObject({
+  /** The decision's or report's title. */
+  title: TextSchema,
+  /** When it was decided or considered (`2011-11-08`); the file name starts with it. */
+  date: DateSchema,
+  /** Who decides (`Cabinet, Lancaster City Council`). */
+  decision_maker: TextSchema,
+  /** One or more of funding, structure, strategy, support, consultation-response, other. */
+  kind: z.union([z.enum(DECISION_KINDS).transform((kind) => [kind]), z.array(z.enum(DECISION_KINDS)).min(1, { error: 'is an empty list; expected at least one kind' })]),
+  /** proposed, approved, rejected, deferred or noted. */
+  status: z.enum(DECISION_STATUSES),
+  /** Optional: true for a key decision. */
+  key_decision: z.boolean({ error: 'must be true or false' }).nullish(),
+  /** Optional: when it entered the forward plan. */
+  forward_plan: DateSchema.nullish(),
+  /** true to publish in full; false for an exempt decision, shown only by title and date. */
+  public: z.boolean({ error: 'must be true or false' }),
+  /** Optional: the report the decision was taken on. */
+  report: ReportSchema.nullish(),
+  /** Optional: the report's recommendations, one line each. */
+  recommendations: TextListSchema.nullish(),
+  /** Optional: what was decided, once known (Markdown). */
+  outcome: TextSchema.nullish(),
+  /** Optional: the options weighed. */
+  options: z.array(OptionSchema).nullish(),
+  /** Optional: the id of this partnership's structure the decision proposes or adopts. */
+  structure: ReferenceSchema.nullish(),
+  /** Optional: the id of an earlier decision this one replaces (another partnership's: `<partnership-id>/<decision-id>`). */
+  supersedes: ReferenceSchema.nullish(),
+  /** Optional: the funding table. */
+  funding: FundingSchema.nullish(),
+});
+
+/** A decision as written. */
+export type DecisionInput = z.input<typeof DecisionSchema>;
+/** A decision after validation. */
+export type Decision = z.output<typeof DecisionSchema>;
+
