@@ -33,11 +33,44 @@ export function validateDocument(document: SourceDocument, diagnostics: PendingD
   const schema: z.ZodType = SCHEMAS[document.kind];
   const result = schema.safeParse(document.data, { reportInput: true });
   if (result.success) return { ...document, value: result.data } as Entry;
-  for (const issue of flattenIssues(result.error.issues)) {
-    diagnostics.push(...issueToDiagnostics(document, schema, issue));
-  }
-  return undefined;
+  const issues = flattenIssues(result.error.issues);
+  for (const issue of issues) diagnostics.push(...issueToDiagnostics(document, schema, issue));
+  return salvage(document, schema, issues);
 }
+
+/**
+ * All problems in one run: a typo in one key must not hide the file's other
+ * problems, such as a broken reference. Unknown keys and bad optional values
+ * are dropped and the rest is validated again, so the cross-file rules can
+ * still run on it. (The file has errors already, so it is never published.)
+ */
+function salvage(document: SourceDocument, schema: z.ZodType, issues: z.core.$ZodIssue[]): Entry | undefined {
+  const data = structuredClone(document.data);
+  for (const issue of issues) {
+    const path = issue.path.filter((s): s is PathSegment => typeof s !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      const holder = valueAt(data, path);
+      for (const key of issue.keys) if (holder && typeof holder === 'object') delete (holder as Record<string, unknown>)[key];
+      continue;
+    }
+    const key = path.at(-1);
+    const holder = valueAt(data, path.slice(0, -1));
+    const optional = typeof key === 'string' && fieldsAt(schema, path.slice(0, -1)).some((shape) => isOptional(shape[key]));
+    if (!optional || !holder || typeof holder !== 'object') return undefined;
+    delete (holder as Record<string, unknown>)[key];
+  }
+  const again = schema.safeParse(data);
+  return again.success ? ({ ...document, value: again.data } as Entry) : undefined;
+}
+
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let node = data;
+  for (const segment of path) node = node && typeof node === 'object' ? (node as Record<PathSegment, unknown>)[segment] : undefined;
+  return node;
+}
+
+const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+const isOptional = (schema: z.ZodType | undefined) => schema !== undefined && defOf(schema).type === 'optional';
 
 /**
  * A union's issue holds one list per alternative. Report the alternative that
@@ -144,15 +177,16 @@ function issueToDiagnostics(document: SourceDocument, schema: z.ZodType, issue: 
 
 /** The keys an object schema allows at a path, for suggesting the nearest one. */
 export function knownKeys(schema: z.ZodType, path: readonly PathSegment[]): string[] {
+  return Object.keys(fieldsAt(schema, path)[0] ?? {});
+}
+
+/** The fields of the object schemas that can stand at a path (several, through unions). */
+function fieldsAt(schema: z.ZodType, path: readonly PathSegment[]): Record<string, z.ZodType>[] {
   let candidates: z.ZodType[] = [schema];
-  for (const segment of [...path, undefined]) {
+  for (const segment of path) {
     const next: z.ZodType[] = [];
     for (const candidate of candidates.flatMap(unwrap)) {
-      const def = (candidate as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
-      if (segment === undefined) {
-        if (def.type === 'object') return Object.keys(def.shape as object);
-        continue;
-      }
+      const def = defOf(candidate);
       if (def.type === 'object' && typeof segment === 'string') {
         const field = (def.shape as Record<string, z.ZodType>)[segment];
         if (field) next.push(field);
@@ -160,12 +194,12 @@ export function knownKeys(schema: z.ZodType, path: readonly PathSegment[]): stri
     }
     candidates = next;
   }
-  return [];
+  return candidates.flatMap(unwrap).map(defOf).filter((def) => def.type === 'object').map((def) => def.shape as Record<string, z.ZodType>);
 }
 
 /** Looks through wrappers (optional, nullable, pipes, unions) to the schemas that hold data. */
 function unwrap(schema: z.ZodType): z.ZodType[] {
-  const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+  const def = defOf(schema);
   switch (def.type) {
     case 'optional':
     case 'nullable':
