@@ -1,0 +1,189 @@
+/**
+ * Structure → Mermaid source: a pure function, so the diagram is text that can
+ * be diffed, downloaded (`<structure-id>.mmd`) and drawn the same way every time.
+ * Nobody draws a structure by hand.
+ */
+import type { BodyModel, RelationTarget, StructureModel } from '../model/types.ts';
+import {
+  RELATION_LABELS, TARGET_QUALIFIERS, bodyQualifiers, countOf, listOf, reportingLineCount, reportingTree, targetName,
+  type PartnershipNames,
+} from './facts.ts';
+import { textWidth } from './text-width.ts';
+
+/** Which way reporting lines run: top to bottom, or left to right for wide, shallow structures. */
+export type Direction = 'TB' | 'LR';
+
+/**
+ * Mermaid's styles for what the diagram distinguishes. Each is also said in the
+ * node's words, so nothing is told by colour or line style alone.
+ * Colours are GOV.UK's: black text and lines, blue for other partnerships, grey for outside bodies.
+ */
+const CLASS_DEFINITIONS = [
+  'classDef default fill:#ffffff,stroke:#0b0c0c,stroke-width:2px,color:#0b0c0c',
+  'classDef planned fill:#ffffff,stroke:#0b0c0c,stroke-width:2px,stroke-dasharray:8 5,color:#0b0c0c',
+  'classDef partnership fill:#ffffff,stroke:#1d70b8,stroke-width:4px,color:#0b0c0c',
+  'classDef external fill:#f3f2f1,stroke:#505a5f,stroke-width:2px,color:#0b0c0c',
+];
+
+/** Width at which Mermaid wraps a label (`flowchart.wrappingWidth` in render.ts), and the room around it. */
+export const LABEL_WRAP_WIDTH = 200;
+const NODE_PADDING = 30;
+const NODE_GAP = 50;
+/** A diagram up to this wide fits the page's main column without scrolling; wider ones are laid out to be narrow. */
+const COMFORTABLE_WIDTH = 640;
+
+/**
+ * Escapes text for a Mermaid `"…"` label or an `accTitle`/`accDescr` line.
+ * Characters Mermaid would read as syntax, entities, HTML, Markdown, a line
+ * break, a comment or a configuration directive (`%%{init: …}%%`, which
+ * Mermaid obeys wherever it appears) become numeric entity codes (`#34;`);
+ * render.ts turns codes back into
+ * characters in the SVG, so every name is drawn exactly as written. Runs of
+ * white space, line breaks and control characters become one space.
+ *
+ * @example
+ * mermaidText('Say "hi" <b>#1</b> 100%') // 'Say #34;hi#34; #60;b#62;#35;1#60;/b#62; 100#37;'
+ */
+export function mermaidText(text: string): string {
+  return text
+    .replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ')
+    .trim()
+    .replace(/["#%&<>`\\\u00b6\ufb02]/g, (char) => `#${char.codePointAt(0)};`);
+}
+
+/** A Mermaid node id for a body, another partnership or an outside body: letters, digits and underscores only. */
+function nodeId(kind: 'body' | 'partnership' | 'external', id: string): string {
+  return `${kind}_${id.replace(/-/g, '_')}`;
+}
+
+/** A node's label: its name, and on a second line the words that qualify it. */
+function label(name: string, qualifiers: readonly string[]): string {
+  const lines = [mermaidText(name)];
+  if (qualifiers.length > 0) lines.push(`(${qualifiers.map(mermaidText).join(', ')})`);
+  // `\n` (backslash, n) is Mermaid's line break; a backslash in a name is escaped, so only this one breaks.
+  return `"${lines.join('\\n')}"`;
+}
+
+/** The node for a relation's target that is not a body of this structure, keyed so each is drawn once. */
+function targetNode(target: Exclude<RelationTarget, { type: 'body' }>, externalIds: Map<string, string>): string {
+  if (target.type === 'partnership') return nodeId('partnership', target.id);
+  let id = externalIds.get(target.name);
+  if (!id) {
+    id = nodeId('external', String(externalIds.size + 1));
+    externalIds.set(target.name, id);
+  }
+  return id;
+}
+
+/** The diagram's accessible title: whose structure, and which version. */
+export function diagramTitle(structure: StructureModel, partnershipNames: PartnershipNames): string {
+  const owner = partnershipNames(structure.partnershipId);
+  return owner ? `${owner}: ${structure.title}` : structure.title;
+}
+
+/**
+ * The diagram's accessible description: counts, the body or bodies at the top,
+ * and a pointer to the full text alternative.
+ */
+export function diagramDescription(structure: StructureModel): string {
+  const { roots } = reportingTree(structure);
+  const bodies = countOf(structure.bodies.length, 'body', 'bodies');
+  const lineCount = reportingLineCount(structure);
+  const links = countOf(structure.relations.length, 'other link', 'other links');
+  const listed = 'Every body and link is also listed in text.';
+  if (lineCount === 0) return `Structure diagram of ${bodies}, none reporting to another, with ${links}. ${listed}`;
+  const shown = roots.slice(0, 3).map((body) => body.name);
+  if (roots.length > shown.length) shown.push(countOf(roots.length - shown.length, 'other', 'others'));
+  const top = `${listOf(shown)} ${roots.length === 1 ? 'is' : 'are'} at the top.`;
+  return `Structure diagram of ${bodies} with ${countOf(lineCount, 'reporting line', 'reporting lines')} and ${links}. ${top} ${listed}`;
+}
+
+/**
+ * Chooses the layout by the structure's shape. Top to bottom reads most
+ * naturally, so it is used unless the widest level would not fit the main
+ * column and left to right would be narrower: many groups reporting to one
+ * executive then stack down the page instead of running off its side.
+ */
+export function chooseDirection(structure: StructureModel, partnershipNames: PartnershipNames): Direction {
+  const { roots, reports } = reportingTree(structure);
+  const levels: number[][] = [];
+  const add = (level: number, name: string, qualified: boolean) => {
+    const width = Math.min(textWidth(name, 16), LABEL_WRAP_WIDTH) + NODE_PADDING;
+    (levels[level] ??= []).push(qualified ? Math.max(width, 140) : width);
+  };
+  const depth = new Map<string, number>();
+  const visit = (body: BodyModel, level: number) => {
+    depth.set(body.id, level);
+    add(level, body.name, bodyQualifiers(body).length > 0);
+    for (const child of reports.get(body.id) ?? []) visit(child, level + 1);
+  };
+  roots.forEach((root) => visit(root, 0));
+  const drawn = new Set<string>();
+  for (const relation of structure.relations) {
+    if (relation.target.type === 'body') continue;
+    const key = relation.target.type === 'partnership' ? relation.target.id : `external:${relation.target.name}`;
+    if (drawn.has(key)) continue;
+    drawn.add(key);
+    add((depth.get(relation.from) ?? 0) + 1, targetName(structure, relation.target, partnershipNames), true);
+  }
+  const spread = (widths: number[]) => widths.reduce((sum, width) => sum + width, 0) + NODE_GAP * (widths.length - 1);
+  const topToBottom = Math.max(...levels.map(spread));
+  const leftToRight = spread(levels.map((widths) => Math.max(...widths)));
+  return topToBottom <= COMFORTABLE_WIDTH || topToBottom <= leftToRight ? 'TB' : 'LR';
+}
+
+/**
+ * The Mermaid source of a structure's diagram.
+ *
+ * Bodies are boxes; the body at the top of each reporting line comes first
+ * (boards at the top, or at the left), with an arrow to each body that reports
+ * to it. Relations are dotted arrows labelled with their kind. Other
+ * partnerships (rounded, thick blue border) and outside bodies (grey) are
+ * styled apart and say what they are; bodies to be developed have a dashed
+ * border and say so; statutory bodies say so.
+ *
+ * @param partnershipNames looks up partnerships' names, for this structure's
+ *   owner (the title) and for relations to other partnerships.
+ */
+export function structureToMermaid(structure: StructureModel, partnershipNames: PartnershipNames): string {
+  const { roots, reports } = reportingTree(structure);
+  const lines = [
+    `%% The structure in ${structure.file.replace(/\s+/g, ' ')}, drawn by the register. Edit that file, not this one.`,
+    `flowchart ${chooseDirection(structure, partnershipNames)}`,
+    `  accTitle: ${mermaidText(diagramTitle(structure, partnershipNames))}`,
+    `  accDescr: ${mermaidText(diagramDescription(structure))}`,
+  ];
+
+  // Nodes in reading order: down each reporting line, then what relations point to.
+  const ordered: BodyModel[] = [];
+  const visit = (body: BodyModel) => {
+    ordered.push(body);
+    (reports.get(body.id) ?? []).forEach(visit);
+  };
+  roots.forEach(visit);
+  for (const body of ordered) {
+    const planned = body.state === 'to-be-developed' ? ':::planned' : '';
+    lines.push(`  ${nodeId('body', body.id)}[${label(body.name, bodyQualifiers(body))}]${planned}`);
+  }
+  const externalIds = new Map<string, string>();
+  const declared = new Set<string>();
+  for (const { target } of structure.relations) {
+    if (target.type === 'body') continue;
+    const id = targetNode(target, externalIds);
+    if (declared.has(id)) continue;
+    declared.add(id);
+    const text = label(targetName(structure, target, partnershipNames), [TARGET_QUALIFIERS[target.type]]);
+    lines.push(target.type === 'partnership' ? `  ${id}(${text}):::partnership` : `  ${id}[${text}]:::external`);
+  }
+
+  for (const body of ordered) {
+    for (const child of reports.get(body.id) ?? []) lines.push(`  ${nodeId('body', body.id)} --> ${nodeId('body', child.id)}`);
+  }
+  for (const relation of structure.relations) {
+    const to = relation.target.type === 'body' ? nodeId('body', relation.target.id) : targetNode(relation.target, externalIds);
+    lines.push(`  ${nodeId('body', relation.from)} -.->|"${RELATION_LABELS[relation.kind]}"| ${to}`);
+  }
+
+  lines.push(...CLASS_DEFINITIONS.map((definition) => `  ${definition}`));
+  return `${lines.join('\n')}\n`;
+}

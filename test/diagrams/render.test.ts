@@ -1,0 +1,251 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { diagramFor, partnershipNamesIn, structureOutline, structureToMermaid } from '../../src/diagrams/index.ts';
+import { cachedSvgPath } from '../../src/diagrams/cache.ts';
+import { prepareDiagrams } from '../../src/diagrams/prepare.ts';
+import { DiagramRenderError, assertSafeSvg, findBrowser, renderMermaidToSvg } from '../../src/diagrams/render.ts';
+import { checkContent } from '../../src/model/index.ts';
+import { asDrawn, chorley2006, fixtureModel, trickyStructure } from './support.ts';
+
+const browser = findBrowser();
+if (!browser) {
+  const bar = '!'.repeat(78);
+  console.warn(`\n${bar}\n!! DIAGRAM RENDERING TESTS SKIPPED: no Chrome, Edge or Chromium was found.\n!! Set CHROMIUM_PATH or install chromium to run them.\n${bar}\n`);
+}
+
+const temporaryDirs: string[] = [];
+/** A fresh, empty cache folder, removed after the tests. */
+function freshCacheDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'diagram-cache-'));
+  temporaryDirs.push(dir);
+  return dir;
+}
+afterAll(() => temporaryDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+/** Reads back text escaped in XML. */
+function unescapeXml(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, entity: string) => {
+    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+    if (entity.startsWith('#x')) return String.fromCodePoint(parseInt(entity.slice(2), 16));
+    if (entity.startsWith('#')) return String.fromCodePoint(Number(entity.slice(1)));
+    return named[entity]!;
+  });
+}
+
+/** The text drawn in each node of a rendered diagram, by Mermaid node id. */
+function drawnLabels(svg: string): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const chunk of svg.split('<g class="node ').slice(1)) {
+    const id = /^[^>]*\bid="structure-[0-9a-f]{12}-flowchart-(\w+)-\d+"/.exec(chunk)?.[1];
+    if (!id) continue;
+    const words = [...chunk.matchAll(/<tspan[^>]*class="text-inner-tspan"[^>]*>([^<]*)<\/tspan>/g)].map(([, text]) => unescapeXml(text!));
+    labels.set(id, words.join(''));
+  }
+  return labels;
+}
+
+/** Every attribute name in the SVG's tags. */
+function attributeNames(svg: string): string[] {
+  return [...svg.matchAll(/<[^>]*>/g)].flatMap(([tag]) => [...tag.matchAll(/\s([^\s=/>]+)=/g)].map(([, name]) => name!));
+}
+
+describe('findBrowser', () => {
+  it('uses CHROMIUM_PATH when it is set', () => {
+    expect(findBrowser({ CHROMIUM_PATH: '/opt/chrome/chrome' }, 'linux', (path) => path === '/opt/chrome/chrome')).toBe('/opt/chrome/chrome');
+  });
+
+  it('finds nothing, rather than another browser, when CHROMIUM_PATH names no file', () => {
+    expect(findBrowser({ CHROMIUM_PATH: '/nowhere/chrome' }, 'linux', (path) => path === '/usr/bin/chromium')).toBeUndefined();
+  });
+
+  it('finds Debian’s Chromium on Linux', () => {
+    expect(findBrowser({}, 'linux', (path) => path === '/usr/bin/chromium')).toBe('/usr/bin/chromium');
+  });
+
+  it('finds Chrome on macOS and Edge on Windows', () => {
+    expect(findBrowser({}, 'darwin', (path) => path.endsWith('Google Chrome'))).toBe('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome');
+    const edge = 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe';
+    expect(findBrowser({ 'PROGRAMFILES(X86)': 'C:\\Program Files (x86)' }, 'win32', (path) => path === edge)).toBe(edge);
+  });
+
+  it('finds nothing when no browser is installed', () => {
+    expect(findBrowser({}, 'linux', () => false)).toBeUndefined();
+  });
+});
+
+describe('assertSafeSvg', () => {
+  it('accepts text that only looks like markup', () => {
+    expect(() => assertSafeSvg('<svg><text>onload=alert(1) href="https://x"</text></svg>')).not.toThrow();
+  });
+
+  it.each([
+    ['a script', '<svg><script>alert(1)</script></svg>', /<script>/],
+    ['an event handler', '<svg><rect onclick="alert(1)"/></svg>', /onclick/],
+    ['HTML inside the SVG', '<svg><foreignObject><div/></foreignObject></svg>', /<foreignobject>/],
+    ['a link out', '<svg><use href="https://example.org/x.svg#a"/></svg>', /link to https/],
+    ['a style sheet that fetches', '<svg><style>@import url(https://example.org/x.css);</style></svg>', /loads something/],
+    ['a style that fetches', '<svg><rect style="fill: url(https://example.org/x.svg#p)"/></svg>', /style attribute that loads something/],
+  ])('refuses %s', (_, svg, problem) => {
+    expect(() => assertSafeSvg(svg)).toThrow(problem);
+  });
+});
+
+describe('prepareDiagrams without a browser', () => {
+  it('still succeeds, says clearly that diagrams will be text only, and leaves pages their text alternative', async () => {
+    vi.stubEnv('CHROMIUM_PATH', '/nowhere/chromium');
+    const cacheDir = freshCacheDir();
+    const lines: string[] = [];
+    const result = await prepareDiagrams(fixtureModel(), { cacheDir, log: (line) => lines.push(line) });
+    expect(result).toEqual({ rendered: 0, cached: 0, missing: 2 });
+    expect(lines.join('\n')).toContain('No Chrome, Edge or Chromium found: diagrams will be shown as text only. Set CHROMIUM_PATH or install chromium.');
+    expect(lines.join('\n')).toContain('(CHROMIUM_PATH is set to /nowhere/chromium, but there is no file there.)');
+    const diagram = diagramFor(chorley2006(), fixtureModel(), { cacheDir });
+    expect(diagram.svg).toBeUndefined();
+    expect(diagram.outline).toEqual(structureOutline(chorley2006(), partnershipNamesIn(fixtureModel())));
+  });
+
+  it('clears out drawings the content no longer needs, and nothing else', async () => {
+    vi.stubEnv('CHROMIUM_PATH', '/nowhere/chromium');
+    const cacheDir = freshCacheDir();
+    const stale = join(cacheDir, `${'0'.repeat(64)}.svg`);
+    const unrelated = join(cacheDir, 'notes.txt');
+    await prepareDiagrams(fixtureModel(), { cacheDir, log: () => {} });
+    writeFileSync(stale, '<svg/>');
+    writeFileSync(unrelated, 'keep me');
+    await prepareDiagrams(fixtureModel(), { cacheDir, log: () => {} });
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(unrelated)).toBe(true);
+  });
+
+  it('drops drawings made by another version of the renderer', async () => {
+    vi.stubEnv('CHROMIUM_PATH', '/nowhere/chromium');
+    const cacheDir = freshCacheDir();
+    const source = structureToMermaid(chorley2006(), partnershipNamesIn(fixtureModel()));
+    writeFileSync(join(cacheDir, 'renderer.txt'), 'an older renderer');
+    writeFileSync(cachedSvgPath(cacheDir, source), '<svg>drawn the old way</svg>');
+    expect(await prepareDiagrams(fixtureModel(), { cacheDir, log: () => {} })).toEqual({ rendered: 0, cached: 0, missing: 2 });
+    expect(existsSync(cachedSvgPath(cacheDir, source))).toBe(false);
+  });
+
+  it('says so when the browser found cannot be started', async () => {
+    vi.stubEnv('CHROMIUM_PATH', process.execPath);
+    const lines: string[] = [];
+    const result = await prepareDiagrams(fixtureModel(), { cacheDir: freshCacheDir(), log: (line) => lines.push(line) });
+    expect(result).toEqual({ rendered: 0, cached: 0, missing: 2 });
+    expect(lines.join('\n')).toMatch(/^The browser at .+ could not be started \(.*\): diagrams will be shown as text only\. Set CHROMIUM_PATH to a working Chrome, Edge or Chromium\.$/);
+  }, 60_000);
+
+  it('stops the build when diagrams are required', async () => {
+    vi.stubEnv('CHROMIUM_PATH', '/nowhere/chromium');
+    await expect(prepareDiagrams(fixtureModel(), { cacheDir: freshCacheDir(), require: true, log: () => {} }))
+      .rejects.toThrow('No Chrome, Edge or Chromium found, and diagrams are required (--require-diagrams or CI), so the build stops. Set CHROMIUM_PATH or install chromium.');
+  });
+});
+
+describe.skipIf(!browser)('drawing diagrams in a browser', () => {
+  const cacheDir = freshCacheDir();
+  const names = (id: string) => partnershipNamesIn(fixtureModel())(id);
+  let first: Awaited<ReturnType<typeof prepareDiagrams>>;
+  const svgOf = (structure = chorley2006()) => diagramFor(structure, fixtureModel(), { cacheDir }).svg!;
+
+  beforeAll(async () => {
+    first = await prepareDiagrams(fixtureModel(), { cacheDir, log: () => {} });
+  }, 60_000);
+
+  it('draws every structure, in one browser session', () => {
+    expect(first).toEqual({ rendered: 2, cached: 0, missing: 0, browser });
+  });
+
+  it('draws Chorley’s proposed structure as one image with a title and a description', () => {
+    const svg = svgOf();
+    expect(svg).toMatch(/^<svg [^>]*role="img"/);
+    const id = /^<svg [^>]*\bid="(structure-[0-9a-f]{12})"/.exec(svg)![1]!;
+    expect(svg).toMatch(new RegExp(`^<svg [^>]*aria-labelledby="${id}-title"`));
+    expect(svg).toMatch(new RegExp(`^<svg [^>]*aria-describedby="${id}-desc"`));
+    expect(svg).toContain(`<title id="${id}-title">Chorley Partnership: Proposed structure (March 2006)</title>`);
+    expect(svg).toContain(`<desc id="${id}-desc">Structure diagram of 9 bodies with 7 reporting lines and 2 other links.`);
+    expect(svg).not.toMatch(/aria-roledescription/);
+  });
+
+  it('is safe to inline: no script, no event handlers, no HTML inside, no outside links', () => {
+    for (const structure of [chorley2006(), trickyStructure()]) {
+      const svg = svgOf(structure);
+      expect(svg).not.toMatch(/<script/i);
+      expect(svg).not.toMatch(/<foreignObject/i);
+      expect(attributeNames(svg).filter((name) => /^on/i.test(name))).toEqual([]);
+      expect(() => assertSafeSvg(svg)).not.toThrow();
+    }
+  });
+
+  it('prefixes every id with the diagram’s own, so diagrams on one page never share an id', () => {
+    const ids = (svg: string) => [...svg.matchAll(/\sid="([^"]+)"/g)].map(([, id]) => id!);
+    const [chorley, tricky] = [svgOf(), svgOf(trickyStructure())];
+    const prefix = ids(chorley)[0]!;
+    for (const id of ids(chorley)) expect(id.startsWith(prefix)).toBe(true);
+    expect(ids(chorley).filter((id) => ids(tricky!).includes(id))).toEqual([]);
+  });
+
+  it('draws every awkward name exactly as written', () => {
+    const drawn = drawnLabels(svgOf(trickyStructure()));
+    const squash = (text: string) => asDrawn(text).replace(/\s/g, '');
+    for (const body of trickyStructure().bodies) {
+      const qualifiers = body.statutory ? '(statutory)' : body.state === 'to-be-developed' ? '(to be developed)' : '';
+      expect(squash(drawn.get(`body_${body.id.replace(/-/g, '_')}`) ?? '')).toBe(squash(body.name + qualifiers));
+    }
+    expect(squash(drawn.get('external_1')!)).toBe(squash('Sub-regional "footprint" groups <co-ordinated> & #hash;(external)'));
+    expect(squash(drawn.get('partnership_chorley_partnership')!)).toBe(squash('Chorley Partnership(another partnership)'));
+    expect(svgOf(trickyStructure())).toContain('<title id="structure-');
+    expect(svgOf(trickyStructure())).toContain('>The "Tricky" &lt;Names&gt; &amp; #35; Partnership: Structure with "awkward" names: &lt;b&gt;bold&lt;/b&gt; &amp; #quot;</title>');
+  });
+
+  it('keeps text at its natural size instead of shrinking the diagram to fit', () => {
+    const svg = svgOf();
+    expect(svg).toMatch(/^<svg [^>]*\bwidth="\d+(\.\d+)?"/);
+    expect(svg).not.toMatch(/^<svg [^>]*max-width/);
+    expect(svg).toMatch(/font-size:16px/);
+  });
+
+  it('takes unchanged diagrams from the cache without starting a browser', async () => {
+    vi.stubEnv('CHROMIUM_PATH', '/nowhere/chromium');
+    const lines: string[] = [];
+    expect(await prepareDiagrams(fixtureModel(), { cacheDir, log: (line) => lines.push(line) })).toEqual({ rendered: 0, cached: 2, missing: 0 });
+    expect(lines).toEqual(['Diagrams: all 2 are unchanged, taken from the cache.']);
+    const source = structureToMermaid(chorley2006(), names);
+    const again = await renderMermaidToSvg([source], { cacheDir, browserPath: '/nowhere/chromium' });
+    expect(again.get(source)).toBe(svgOf());
+  });
+
+  it('draws the same bytes every time, whatever else the session draws first', async () => {
+    const otherDir = freshCacheDir();
+    const sources = [structureToMermaid(trickyStructure(), names), structureToMermaid(chorley2006(), names)];
+    const fresh = await renderMermaidToSvg(sources, { cacheDir: otherDir });
+    expect(fresh.get(sources[1]!)).toBe(svgOf());
+    expect(fresh.get(sources[0]!)).toBe(svgOf(trickyStructure()));
+    expect(readdirSync(otherDir).filter((name) => name.endsWith('.svg'))).toHaveLength(2);
+  }, 60_000);
+
+  it('draws the rest when one diagram cannot be drawn, and says which', async () => {
+    const otherDir = freshCacheDir();
+    const good = structureToMermaid(chorley2006(), names);
+    const broken = 'flowchart TB\n  a[[["unclosed';
+    const failure = await renderMermaidToSvg([broken, good], { cacheDir: otherDir }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(DiagramRenderError);
+    expect((failure as DiagramRenderError).failures.map((f) => f.source)).toEqual([broken]);
+    expect(readFileSync(cachedSvgPath(otherDir, good), 'utf8')).toBe(svgOf());
+  }, 60_000);
+
+  it('draws all the example content’s diagrams in a few seconds', async () => {
+    const model = checkContent('content');
+    const started = performance.now();
+    const result = await prepareDiagrams(model, { cacheDir: freshCacheDir(), log: () => {} });
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`Drew ${result.rendered} example diagrams in ${seconds.toFixed(1)} s.`);
+    expect(result.missing).toBe(0);
+    expect(seconds).toBeLessThan(10);
+  }, 60_000);
+});
