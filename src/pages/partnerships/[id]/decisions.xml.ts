@@ -1,0 +1,26 @@
+/** `/partnerships/<id>/decisions.xml`: one partnership's decisions, as an Atom feed. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { decisionsFeed, EPOCH, partnershipFeedUrl, toTimestamp } from '../../../exports/index.ts';
+import { lastModified } from '../../../history/index.ts';
+import { loadModel, type PartnershipModel } from '../../../model/index.ts';
+import { partnershipUrl } from '../../../site/urls.ts';
+
+export const getStaticPaths = (() =>
+  loadModel().partnerships.map((partnership) => ({ params: { id: partnership.id }, props: { partnership } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ partnership: PartnershipModel }> = ({ props: { partnership } }) => {
+  const model = loadModel();
+  const written = partnership.reviewed ?? partnership.established;
+  const xml = decisionsFeed({
+    site: model.site,
+    path: partnershipFeedUrl(partnership.id),
+    pagePath: partnershipUrl(partnership.id),
+    title: `Decisions of ${partnership.name}: ${model.site.title}`,
+    subtitle: `Decisions and reports of ${partnership.name}, newest first.`,
+    decisions: partnership.decisions,
+    partnerships: new Map([[partnership.id, partnership]]),
+    lastModified: (file) => lastModified(file),
+    emptyUpdated: lastModified(partnership.file) ?? (written ? toTimestamp(written) : EPOCH),
+  });
+  return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+};

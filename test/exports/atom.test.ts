@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { decisionsFeed, EPOCH, partnershipFeedUrl } from '../../src/exports/index.ts';
+import { childrenNamed } from './xml.ts';
+import { expectValidAtom, fixtureModel } from './helpers.ts';
+import { checkContent } from '../../src/model/index.ts';
+
+const model = fixtureModel();
+const partnerships = new Map(model.partnerships.map((p) => [p.id, p]));
+const vale = partnerships.get('vale-lsp')!;
+const options = {
+  site: model.site,
+  path: '/decisions.xml',
+  pagePath: '/decisions/',
+  title: 'Decisions',
+  subtitle: 'Every decision',
+  decisions: model.decisions,
+  partnerships,
+  emptyUpdated: EPOCH,
+};
+
+describe('the decisions feed', () => {
+  it('is a valid Atom feed with one entry per decision, newest first', () => {
+    const feed = expectValidAtom(decisionsFeed(options));
+    const entries = childrenNamed(feed, 'entry');
+    expect(entries.map((e) => childrenNamed(e, 'id')[0].text)).toEqual(
+      model.decisions.map((d) => `https://register.example.org/partnerships/${d.partnershipId}/decisions/${d.id}/`),
+    );
+  });
+
+  it('gives each entry its title, date, decision maker, status, amount and link, with content text escaped', () => {
+    const feed = expectValidAtom(decisionsFeed(options));
+    const grants = childrenNamed(feed, 'entry').find((e) => e.children.some((c) => c.name === 'id' && c.text.endsWith('/2011-11-08-grants/')))!;
+    const text = (name: string) => childrenNamed(grants, name)[0].text;
+    expect(text('title')).toBe('Grants & awards: <b>2011</b> "round one"');
+    expect(text('published')).toBe('2011-11-08T00:00:00Z');
+    expect(childrenNamed(childrenNamed(grants, 'author')[0], 'name')[0].text).toBe('Cabinet, Vale Council');
+    expect(childrenNamed(grants, 'category').map((c) => c.attributes.term)).toEqual(['approved', 'funding']);
+    expect(text('summary')).toContain('Status: Approved.');
+    expect(text('summary')).toContain('£55,001.23 allocated from Performance Reward Grant (revenue £5,001.24, capital £49,999.99), of £150,000.01 available (revenue £100,000.01, capital £50,000.00).');
+    expect(childrenNamed(grants, 'link')[0].attributes.href).toBe('https://register.example.org/partnerships/vale-lsp/decisions/2011-11-08-grants/');
+  });
+
+  it('dates a decision known only by its year at the first of January, and says the year as recorded', () => {
+    const feed = expectValidAtom(decisionsFeed(options));
+    const pooled = childrenNamed(feed, 'entry').find((e) => childrenNamed(e, 'id')[0].text.endsWith('/2011-pooled-budget/'))!;
+    expect(childrenNamed(pooled, 'published')[0].text).toBe('2011-01-01T00:00:00Z');
+    expect(childrenNamed(pooled, 'updated')[0].text).toBe('2011-01-01T00:00:00Z');
+    expect(childrenNamed(pooled, 'summary')[0].text).toContain('Date: 2011.');
+    expect(childrenNamed(pooled, 'summary')[0].text).toContain('£12,345.67 a year allocated');
+  });
+
+  it('shows only the title and date of an exempt decision', () => {
+    const xml = decisionsFeed(options);
+    const feed = expectValidAtom(xml);
+    const exempt = childrenNamed(feed, 'entry').find((e) => childrenNamed(e, 'id')[0].text.endsWith('/2011-12-exempt-contract/'))!;
+    expect(childrenNamed(exempt, 'title')[0].text).toBe('Exempt contract award');
+    expect(childrenNamed(exempt, 'author')).toEqual([]);
+    expect(childrenNamed(exempt, 'category')).toEqual([]);
+    expect(childrenNamed(exempt, 'summary')[0].text).toContain('Exempt from publication');
+    expect(xml).not.toContain('Confidential supplier');
+    expect(xml).not.toContain('Secret fund');
+  });
+
+  it('uses when git last changed a decision as its updated date, and the newest of those as the feed’s', () => {
+    const changed: Record<string, string> = { [vale.decisions[0].file]: '2026-05-01T09:00:00+01:00' };
+    const feed = expectValidAtom(decisionsFeed({ ...options, lastModified: (file) => changed[file] }));
+    expect(childrenNamed(feed, 'updated')[0].text).toBe('2026-05-01T09:00:00+01:00');
+  });
+
+  it('is valid with no decisions, dated by the fallback it is given', () => {
+    const feed = expectValidAtom(decisionsFeed({ ...options, decisions: [], emptyUpdated: '2020-02-02T00:00:00Z' }));
+    expect(childrenNamed(feed, 'updated')[0].text).toBe('2020-02-02T00:00:00Z');
+    expect(childrenNamed(feed, 'entry')).toEqual([]);
+  });
+
+  it('gives the same bytes for the same content', () => {
+    expect(decisionsFeed(options)).toBe(decisionsFeed({ ...options, partnerships: new Map(partnerships) }));
+  });
+
+  it('has a feed per partnership at /partnerships/<id>/decisions.xml', () => {
+    expect(partnershipFeedUrl('vale-lsp')).toBe('/partnerships/vale-lsp/decisions.xml');
+    const feed = expectValidAtom(decisionsFeed({ ...options, path: partnershipFeedUrl('vale-lsp'), decisions: vale.decisions }));
+    expect(childrenNamed(feed, 'id')[0].text).toBe('https://register.example.org/partnerships/vale-lsp/decisions.xml');
+    expect(childrenNamed(feed, 'entry')).toHaveLength(vale.decisions.length);
+  });
+
+  it('is valid Atom for the example content', () => {
+    const example = checkContent('content', { today: '2026-11-26' });
+    expectValidAtom(decisionsFeed({ ...options, site: example.site, decisions: example.decisions, partnerships: new Map(example.partnerships.map((p) => [p.id, p])) }));
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { grants360Giving, grantTitle, toJsonFile } from '../../src/exports/index.ts';
+import { checkContent } from '../../src/model/index.ts';
+import { expectGrantsFollowTheStandard, referenceValidator } from './giving-schema.ts';
+import { fixtureModel } from './helpers.ts';
+
+const model = fixtureModel();
+const pkg = grants360Giving(model);
+const validate = referenceValidator();
+const grant = (title: string) => pkg.grants.find((g) => g.title === title)!;
+
+describe('grants-360giving.json', () => {
+  it.skipIf(!validate)('validates against the 360Giving standard’s JSON Schema', () => {
+    expect(validate!(JSON.parse(toJsonFile(pkg)))).toEqual([]);
+  });
+
+  it.skipIf(!validate)('would be refused by the schema without a recipient or with a partial awardDate, so the check is real', () => {
+    const noRecipient = structuredClone(pkg) as { grants: Record<string, unknown>[] };
+    delete noRecipient.grants[0].recipientOrganization;
+    expect(validate!(noRecipient).length).toBeGreaterThan(0);
+    const partialDate = structuredClone(pkg) as { grants: Record<string, unknown>[] };
+    partialDate.grants[0].awardDate = '2011';
+    expect(validate!(partialDate).length).toBeGreaterThan(0);
+  });
+
+  it('has every required field of the standard, with the right types', () => {
+    expectGrantsFollowTheStandard(pkg);
+  });
+
+  it('has one grant per allocation of every public decision, amounts to the penny', () => {
+    expect(pkg.grants.map((g) => [g.title, g.amountAwarded])).toEqual([
+      ['Warm Homes', 15000.25],
+      ['=HYPERLINK("http://evil")', 0.99],
+      ['Youth work, phase 2\n(north)', 39999.99],
+      ['Warm-Homes', 0],
+      ['Partnership support', 12345.67],
+    ]);
+    expect(JSON.stringify(pkg)).not.toContain('Confidential supplier');
+  });
+
+  it('gives each grant a stable id from the partnership, decision and item, numbering items whose names make the same id', () => {
+    expect(grant('Warm Homes').id).toBe('360G-register-example-org-vale-lsp-2011-11-08-grants-warm-homes');
+    expect(grant('Warm-Homes').id).toBe('360G-register-example-org-vale-lsp-2011-11-08-grants-warm-homes-2');
+  });
+
+  it('splits revenue and capital under classifications, beside the decision’s status', () => {
+    expect(grant('Warm Homes').classifications).toEqual([
+      { vocabulary: 'Partnership Register: funding stream', code: 'revenue', title: 'Revenue', description: '5000.25 GBP (£5,000.25)' },
+      { vocabulary: 'Partnership Register: funding stream', code: 'capital', title: 'Capital', description: '10000.00 GBP (£10,000.00)' },
+      { vocabulary: 'Partnership Register: decision status', code: 'approved', title: 'Approved' },
+    ]);
+    expect(grant('Partnership support').classifications.map((c) => c.code)).toEqual(['revenue', 'proposed']);
+  });
+
+  it('names the accountable body as funder and the partnership as recipient', () => {
+    expect(grant('Warm Homes').fundingOrganization).toEqual([{ id: '360G-register-example-org-org-vale-council', name: 'Vale Council' }]);
+    expect(grant('Partnership support').fundingOrganization[0].name).toBe('Vale Board');
+    expect(grant('Warm Homes').recipientOrganization[0]).toMatchObject({ name: 'Vale "Together" LSP', url: 'https://register.example.org/partnerships/vale-lsp/' });
+  });
+
+  it('dates a decision known only by its year at the first of January, saying so in the description', () => {
+    expect(grant('Partnership support').awardDate).toBe('2011-01-01');
+    expect(grant('Partnership support').description).toContain('dated 2011; awardDate gives the first day of that period');
+    expect(grant('Warm Homes').awardDate).toBe('2011-11-08');
+  });
+
+  it('gives dateModified only when git history is there', () => {
+    expect('dateModified' in grant('Warm Homes')).toBe(false);
+    const dated = grants360Giving(model, () => '2026-01-02T03:04:05+00:00');
+    expect(dated.grants[0].dateModified).toBe('2026-01-02T03:04:05+00:00');
+    if (validate) expect(validate(dated)).toEqual([]);
+  });
+
+  it('shortens an item name too long for a grant title, keeping it whole in the description', () => {
+    const long = 'Community chest '.repeat(12).trim();
+    const title = grantTitle(long);
+    expect(Array.from(title).length).toBeLessThan(140);
+    expect(title.endsWith('…')).toBe(true);
+    expect(long.startsWith(title.slice(0, -1))).toBe(true);
+    expect(/\p{Cs}/u.test(grantTitle('£5 for 🎉'.repeat(30))), 'no emoji cut in half').toBe(false);
+  });
+
+  it('states the licence and the schema version for the package', () => {
+    expect(pkg).toMatchObject({ version: '1.4', license: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/', publisher: { name: 'Test Council <Policy> & Partners' } });
+  });
+
+  it('is valid for the example content', () => {
+    const example = grants360Giving(checkContent('content', { today: '2026-11-26' }));
+    expectGrantsFollowTheStandard(example);
+    if (validate && example.grants.length > 0) expect(validate(example)).toEqual([]);
+  });
+});
