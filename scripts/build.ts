@@ -1,44 +1,74 @@
 /**
- * `npm run build`: checks the content, then builds the site into dist/.
- * The site is built into a fresh folder and swapped in only when the whole
- * build succeeded, so a failed build leaves the previous dist/ exactly as it was.
+ * `npm run build`: checks the content, draws the structure diagrams, builds
+ * the site and indexes it for search. Everything is built into a fresh folder
+ * and swapped into dist/ only when every stage succeeded, so a failed build
+ * leaves the previous dist/ exactly as it was.
+ *
+ * Options: `--require-diagrams` (also implied by CI=true) fails the build when
+ * no browser can draw the diagrams, instead of publishing text alternatives only.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { build } from 'astro';
 import { countDiagnostics, formatReport } from '../src/content/diagnostics.ts';
+import { prepareDiagrams } from '../src/diagrams/prepare.ts';
 import { checkContent, contentDirectory } from '../src/model/index.ts';
+import { indexSearch } from '../src/site/search-index.ts';
 
 const root = process.cwd();
 const dist = resolve(root, 'dist');
 const staging = resolve(root, `dist.building-${process.pid}`);
 const retired = resolve(root, `dist.previous-${process.pid}`);
+const requireDiagrams = process.argv.includes('--require-diagrams') || (Boolean(process.env.CI) && process.env.CI !== 'false');
+const started = performance.now();
+
+/** Runs one stage, printing what it does and how long it took. */
+async function stage<T>(label: string, work: () => T | Promise<T>, done: (result: T) => string): Promise<T> {
+  const start = performance.now();
+  process.stdout.write(`${label}…`);
+  const result = await work();
+  process.stdout.write(` ${done(result)} (${Math.round(performance.now() - start)} ms)\n`);
+  return result;
+}
+
+/** Stops the build, saying why, and keeps the previous site. */
+function stop(reason: string): never {
+  rmSync(staging, { recursive: true, force: true });
+  process.stderr.write(`\nBuild stopped: ${reason}\n${existsSync(dist) ? 'The previous dist/ is unchanged.\n' : ''}`);
+  process.exit(1);
+}
 
 // 1. Check: the same pipeline as `npm run check`; any error stops here.
-const started = performance.now();
 const contentDir = contentDirectory();
-const model = checkContent(contentDir);
+const model = await stage(`Checking ${relative(root, contentDir) || '.'}`, () => checkContent(contentDir), (m) => {
+  const { errors, warnings } = countDiagnostics(m.diagnostics);
+  return `${m.fileCount} files, ${errors} errors, ${warnings} warnings`;
+});
+if (model.diagnostics.length > 0) process.stderr.write(`${formatReport(model.diagnostics, model.fileCount, relative(root, contentDir) || '.')}\n`);
 const { errors } = countDiagnostics(model.diagnostics);
-if (model.diagnostics.length > 0 || errors > 0) {
-  process.stderr.write(`${formatReport(model.diagnostics, model.fileCount, relative(root, contentDir) || '.')}\n`);
-}
-if (errors > 0) {
-  process.stderr.write(`Build stopped: fix the ${errors === 1 ? 'error' : `${errors} errors`} above. ${existsSync(dist) ? 'The previous dist/ is unchanged.' : ''}\n`);
-  process.exit(1);
-}
-console.log(`Checked ${model.fileCount} files in ${Math.round(performance.now() - started)} ms.`);
+if (errors > 0) stop(`fix the ${errors === 1 ? 'error' : `${errors} errors`} above, then build again.`);
 
-// 2. Build into a staging folder.
 try {
-  await build({ root, outDir: staging, logLevel: 'warn' });
+  // 2. Diagrams: one browser session; unchanged diagrams come from .cache/diagrams.
+  const structures = model.partnerships.reduce((n, p) => n + p.structures.length, 0);
+  await stage(`Rendering ${structures} diagrams`, () => prepareDiagrams(model, { require: requireDiagrams, log: (line) => process.stdout.write(`\n  ${line}`) }), (r) =>
+    `${r.rendered} drawn, ${r.cached} unchanged${r.missing ? `, ${r.missing} as text only` : ''}`);
+
+  // 3. Pages, into the staging folder.
+  await stage('Writing pages', () => build({ root, outDir: staging, logLevel: 'error' }), () => `${countPages(staging)} pages`);
+
+  // 4. Search index over the written pages.
+  await stage('Indexing search', () => indexSearch(staging), (r) => `${r.pages} pages indexed`);
 } catch (error) {
-  rmSync(staging, { recursive: true, force: true });
-  process.stderr.write(`Build failed: ${(error as Error).stack ?? error}\n${existsSync(dist) ? 'The previous dist/ is unchanged.\n' : ''}`);
-  process.exit(1);
+  stop((error as Error).stack ?? String(error));
 }
 
-// 3. Swap it in: two renames, so dist/ is never half-written.
+// 5. Swap it in: two renames, so dist/ is never half-written.
 if (existsSync(dist)) renameSync(dist, retired);
 renameSync(staging, dist);
 rmSync(retired, { recursive: true, force: true });
-console.log(`Built ${model.partnerships.length} partnerships and ${model.decisions.length} decisions into dist/ in ${Math.round(performance.now() - started)} ms.`);
+console.log(`Built ${model.partnerships.length} partnerships and ${model.decisions.length} decisions into dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+
+function countPages(dir: string): number {
+  return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
+}

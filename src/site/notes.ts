@@ -1,0 +1,132 @@
+/**
+ * Data-quality notes: the checker's warnings about what a page shows, in plain
+ * words for residents. The checker decides what is wrong (one copy of each
+ * rule); this module only words it, using the facts in the model. A warning
+ * it has no wording for is shown as the checker's own description.
+ */
+import type { Diagnostic } from '../content/diagnostics.ts';
+import type { ChapterModel, Model, PartnershipModel, StructureModel } from '../model/index.ts';
+import { formatDate, formatSize, plural } from './format.ts';
+import { indexModel } from './lookup.ts';
+
+/** One note for a page. */
+export interface DataQualityNote {
+  /** The checker's rule (`size-mismatch`). */
+  code: string;
+  /** What a resident should know, as one or two sentences. */
+  text: string;
+  /** The content file the note is about, relative to the content folder. */
+  file: string;
+  /** The line in that file, for officers following it up. */
+  line: number;
+  /** The id of the body the note is about, when it is about one body, so it can be shown beside it too. */
+  bodyId?: string;
+}
+
+/** What a file holds, so a warning can be worded from the model. */
+type Subject =
+  | { kind: 'partnership'; partnership: PartnershipModel }
+  | { kind: 'structure'; partnership: PartnershipModel; structure: StructureModel }
+  | { kind: 'chapter'; partnership: PartnershipModel; chapter: ChapterModel }
+  | { kind: 'other' };
+
+const subjects = new WeakMap<Model, Map<string, Subject>>();
+
+function subjectsOf(model: Model): Map<string, Subject> {
+  let map = subjects.get(model);
+  if (!map) {
+    map = new Map();
+    for (const partnership of model.partnerships) {
+      map.set(partnership.file, { kind: 'partnership', partnership });
+      for (const structure of partnership.structures) map.set(structure.file, { kind: 'structure', partnership, structure });
+      for (const chapter of partnership.chapters) map.set(chapter.file, { kind: 'chapter', partnership, chapter });
+    }
+    subjects.set(model, map);
+  }
+  return map;
+}
+
+const warningsByFile = new WeakMap<Model, Map<string, Diagnostic[]>>();
+
+/** The notes for the content in these files, in file order then line order. */
+export function notesForFiles(model: Model, files: readonly string[]): DataQualityNote[] {
+  let byFile = warningsByFile.get(model);
+  if (!byFile) {
+    byFile = new Map();
+    for (const d of model.diagnostics) {
+      if (d.severity !== 'warning') continue;
+      byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+    }
+    warningsByFile.set(model, byFile);
+  }
+  return [...new Set(files)].flatMap((file) => (byFile.get(file) ?? []).map((d) => noteFor(d, model)));
+}
+
+/** Notes for a partnership's page: the partnership itself and the structure shown on it. */
+export function partnershipNotes(model: Model, partnership: PartnershipModel): DataQualityNote[] {
+  const current = partnership.currentStructureId ? indexModel(model).structure(partnership.id, partnership.currentStructureId) : undefined;
+  return notesForFiles(model, [partnership.file, ...(current ? [current.file] : [])]);
+}
+
+/**
+ * Words one warning for residents.
+ *
+ * @example
+ * // a size-mismatch warning on Chorley's Board of Directors
+ * noteFor(warning, model).text // 'The source document gives the Board of Directors 25 members, but the seats it lists add up to 22.'
+ */
+export function noteFor(diagnostic: Diagnostic, model: Model): DataQualityNote {
+  const subject = subjectsOf(model).get(diagnostic.file) ?? { kind: 'other' };
+  const note: DataQualityNote = { code: diagnostic.code, text: checkerWording(diagnostic.message), file: diagnostic.file, line: diagnostic.line };
+  if (diagnostic.code === 'size-mismatch' && subject.kind === 'structure') {
+    // The checker names the body first: "<name>: the stated size is …".
+    const body = subject.structure.bodies.find((b) => diagnostic.message.startsWith(`${b.name}: `));
+    if (body && body.size != null && body.votingSeats !== undefined) {
+      const advisory = body.advisorySeats ? `, not counting ${plural(body.advisorySeats, 'advisory seat')}` : '';
+      return { ...note, bodyId: body.id, text: `The source document gives ${withArticle(body.name)} ${formatSize(body.size)}, but the seats it lists add up to ${body.votingSeats}${advisory}.` };
+    }
+  }
+  return { ...note, text: wording(diagnostic, subject, model) ?? note.text };
+}
+
+function wording(d: Diagnostic, subject: Subject, model: Model): string | undefined {
+  switch (d.code) {
+    case 'no-current-structure':
+      return subject.kind === 'partnership'
+        ? `No structure in force is recorded for ${subject.partnership.name}, so this page cannot show how it works today.`
+        : undefined;
+    case 'review-overdue':
+      return subject.kind === 'partnership' && subject.partnership.reviewed
+        ? `This page was last checked on ${formatDate(subject.partnership.reviewed)}, more than ${plural(model.site.review_every_months, 'month')} ago, so some details may be out of date.`
+        : undefined;
+    case 'too-many-priorities':
+      return subject.kind === 'chapter'
+        ? `This chapter has ${plural(subject.chapter.priorities.length, 'priority', 'priorities')}. Chapters are meant to keep to a limited set of high level priorities: at most ${model.site.max_chapter_priorities}.`
+        : undefined;
+    case 'chapter-not-child': {
+      if (subject.kind !== 'chapter') return undefined;
+      const owner = indexModel(model).partnership(subject.chapter.strategyOwnerId);
+      return owner ? `This is a chapter of ${owner.name}'s strategy, but ${subject.partnership.name} is not recorded as one of ${owner.name}'s partnerships.` : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** "Board of Directors" reads as "the Board of Directors"; names that already start with "The" keep theirs. */
+function withArticle(name: string): string {
+  return /^the\s/i.test(name) ? name : `the ${name}`;
+}
+
+/**
+ * The checker's own description of the problem: the part before "expected …"
+ * and "how to fix", which speak to officers rather than residents.
+ *
+ * @example
+ * checkerWording('`to` is 2005, before `from` (2006); expected …; correct …') // '`to` is 2005, before `from` (2006).'
+ */
+export function checkerWording(message: string): string {
+  const first = message.split('; ')[0].trim();
+  const sentence = first.charAt(0).toUpperCase() + first.slice(1);
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+}

@@ -1,0 +1,119 @@
+/**
+ * The decision register's rows and filter choices, built from the model.
+ */
+import { formatPounds } from '../model/money.ts';
+import type { DecisionModel, Model } from '../model/index.ts';
+import { DECISION_KINDS, DECISION_STATUSES } from '../schemas/index.ts';
+import { DECISION_KIND_LABELS, DECISION_STATUS_LABELS } from './labels.ts';
+import { indexModel } from './lookup.ts';
+import { FILTER_DIMENSIONS, filterPageUrl, matchesFilter, type FilterDimension, type FilterableRow, type RegisterFilter } from './register-filter.ts';
+import { decisionUrl } from './urls.ts';
+
+/** One decision in the register. Only the title, date and partnership of an exempt decision are published. */
+export interface RegisterRow extends FilterableRow {
+  decision: DecisionModel;
+  url: string;
+  partnershipName: string;
+  /** The money the decision allocates, in words, when it has a funding table. */
+  amount?: string;
+}
+
+/** A value a dimension can be filtered to, with how many decisions have it. */
+export interface FilterOption {
+  value: string;
+  label: string;
+  count: number;
+  /** The pre-built page for this value. */
+  url: string;
+}
+
+const rowsByModel = new WeakMap<Model, RegisterRow[]>();
+
+/** Every decision as a register row, newest first. Built once per model: the register, its filter pages and every partnership page share them. */
+export function registerRows(model: Model): RegisterRow[] {
+  const cached = rowsByModel.get(model);
+  if (cached) return cached;
+  const index = indexModel(model);
+  const rows = model.decisions.map((decision): RegisterRow => {
+    const base = {
+      decision,
+      url: decisionUrl(decision.partnershipId, decision.id),
+      partnership: decision.partnershipId,
+      partnershipName: index.partnership(decision.partnershipId)?.name ?? decision.partnershipId,
+      year: decision.date.slice(0, 4),
+    };
+    if (!decision.public) return { ...base, kinds: [] };
+    return {
+      ...base,
+      kinds: decision.kind,
+      status: decision.status,
+      keyDecision: decision.key_decision ? 'yes' : 'no',
+      amount: amountOf(decision),
+    };
+  });
+  rowsByModel.set(model, rows);
+  return rows;
+}
+
+/**
+ * The money a decision allocates, or what was available when nothing is allocated.
+ *
+ * @example
+ * // Lancaster's Performance Reward Grant: £330,000 revenue and £200,000 capital allocated
+ * amountOf(decision) // '£530,000.00'
+ */
+export function amountOf(decision: DecisionModel): string | undefined {
+  const funding = decision.funding;
+  if (!funding) return undefined;
+  const per = funding.per === 'year' ? ' a year' : '';
+  const allocated = funding.allocated.revenue + funding.allocated.capital;
+  if (allocated > 0) return `${formatPounds(allocated)}${per}`;
+  return `${formatPounds(funding.availableTotals.revenue + funding.availableTotals.capital)}${per} available`;
+}
+
+/** The rows that match a filter. */
+export function filterRows(rows: readonly RegisterRow[], filter: RegisterFilter): RegisterRow[] {
+  return rows.filter((row) => matchesFilter(row, filter));
+}
+
+const optionsByRows = new WeakMap<readonly RegisterRow[], Record<FilterDimension, FilterOption[]>>();
+
+/** For each dimension, the values that some decision has, with counts, in a sensible order. Worked out once per list of rows. */
+export function filterOptions(rows: readonly RegisterRow[]): Record<FilterDimension, FilterOption[]> {
+  const cached = optionsByRows.get(rows);
+  if (cached) return cached;
+  const options = countOptions(rows);
+  optionsByRows.set(rows, options);
+  return options;
+}
+
+function countOptions(rows: readonly RegisterRow[]): Record<FilterDimension, FilterOption[]> {
+  const count = (dimension: FilterDimension, value: string) => rows.filter((row) => matchesFilter(row, { [dimension]: value })).length;
+  const option = (dimension: FilterDimension, value: string, label: string): FilterOption => ({ value, label, count: count(dimension, value), url: filterPageUrl(dimension, value) });
+  const present = (option: FilterOption) => option.count > 0;
+
+  const partnerships = new Map(rows.map((row) => [row.partnership, row.partnershipName]));
+  const years = [...new Set(rows.map((row) => row.year))].sort().reverse();
+  return {
+    partnership: [...partnerships].sort((a, b) => a[1].localeCompare(b[1], 'en-GB')).map(([id, name]) => option('partnership', id, name)),
+    year: years.map((year) => option('year', year, year)),
+    kind: DECISION_KINDS.map((kind) => option('kind', kind, DECISION_KIND_LABELS[kind])).filter(present),
+    status: DECISION_STATUSES.map((status) => option('status', status, DECISION_STATUS_LABELS[status].text)).filter(present),
+    'key-decision': [option('key-decision', 'yes', 'Key decisions'), option('key-decision', 'no', 'Not key decisions')].filter(present),
+  };
+}
+
+/** How each dimension is named on the page. */
+export const DIMENSION_LABELS: Record<FilterDimension, string> = {
+  partnership: 'Partnership',
+  year: 'Year',
+  kind: 'Kind',
+  status: 'Status',
+  'key-decision': 'Key decision',
+};
+
+/** Every pre-built filter page: one per dimension and value. */
+export function filterPages(rows: readonly RegisterRow[]): { dimension: FilterDimension; option: FilterOption }[] {
+  const options = filterOptions(rows);
+  return FILTER_DIMENSIONS.flatMap((dimension) => options[dimension].map((option) => ({ dimension, option })));
+}

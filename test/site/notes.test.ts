@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { checkerWording, noteFor, notesForFiles, partnershipNotes } from '../../src/site/notes.ts';
+import { fixtureModel } from './helpers/fixture-model.ts';
+
+const model = fixtureModel();
+const partnership = (id: string) => {
+  const found = model.partnerships.find((p) => p.id === id);
+  if (!found) throw new Error(`fixture partnership ${id} is missing`);
+  return found;
+};
+
+describe('data-quality notes', () => {
+  it('say in plain words when a board’s stated size and its seats disagree', () => {
+    const notes = notesForFiles(model, ['partnerships/chorley-partnership/structures/pre-2006.yaml']);
+    expect(notes.map((n) => n.text)).toEqual(['The source document gives the Board of Directors 25 members, but the seats it lists add up to 22.']);
+    expect(notes[0].bodyId).toBe('board-of-directors');
+  });
+
+  it('say "around" for an approximate size', () => {
+    const notes = notesForFiles(model, ['partnerships/chorley-partnership/structures/2006-proposed.yaml']);
+    expect(notes.map((n) => n.text)).toEqual(['The source document gives the LSP Board around 40 members, but the seats it lists add up to 45.']);
+  });
+
+  it('mention advisory seats that are left out of the count', () => {
+    const notes = notesForFiles(model, ['partnerships/vale-lsp/structures/current.yaml']);
+    expect(notes[0].text).toBe('The source document gives the Vale Board 12 members, but the seats it lists add up to 8, not counting 2 advisory seats.');
+  });
+
+  it('warn residents that a page not reviewed for a year may be out of date', () => {
+    const notes = partnershipNotes(model, partnership('chorley-partnership'));
+    expect(notes.map((n) => n.text)).toContain('This page was last checked on 15 January 2025, more than 12 months ago, so some details may be out of date.');
+  });
+
+  it('explain that no structure in force is recorded', () => {
+    expect(partnershipNotes(model, partnership('shire-partnership')).map((n) => n.text)).toEqual([
+      'No structure in force is recorded for Shire Partnership, so this page cannot show how it works today.',
+    ]);
+  });
+
+  it('include the current structure’s notes on the partnership page, but not other versions’', () => {
+    const texts = partnershipNotes(model, partnership('vale-lsp')).map((n) => n.text);
+    expect(texts).toEqual(['The source document gives the Vale Board 12 members, but the seats it lists add up to 8, not counting 2 advisory seats.']);
+  });
+
+  it('say how many priorities a chapter has against the limit', () => {
+    const notes = notesForFiles(model, ['partnerships/vale-lsp/chapters/scs-2011.md']);
+    expect(notes.map((n) => n.text)).toEqual(['This chapter has 6 priorities. Chapters are meant to keep to a limited set of high level priorities: at most 5.']);
+  });
+
+  it('never show errors, which stop the build instead', () => {
+    const error = { file: 'partnerships/chorley-partnership/partnership.md', line: 1, column: 1, severity: 'error' as const, code: 'x', message: 'broken' };
+    expect(notesForFiles({ ...model, diagnostics: [error] }, [error.file])).toEqual([]);
+  });
+
+  it('fall back to the checker’s own description for a warning they have no wording for', () => {
+    const warning = { file: 'partnerships/x/partnership.md', line: 3, column: 1, severity: 'warning' as const, code: 'new-rule', message: 'the thing is odd; expected it not to be; fix it' };
+    expect(noteFor(warning, model).text).toBe('The thing is odd.');
+  });
+});
+
+describe('checkerWording', () => {
+  it('keeps only what is wrong, as a sentence', () => {
+    expect(checkerWording('`to` is 2005, before `from` (2006); expected an end no earlier than the start; correct one of the dates')).toBe('`to` is 2005, before `from` (2006).');
+  });
+});
