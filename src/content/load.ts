@@ -2,9 +2,8 @@
  * load: the content folder → parsed documents. Reads every file once, refuses
  * what cannot be read safely, and never writes anything.
  */
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
-import matter from 'gray-matter';
 import type { PendingDiagnostic } from './diagnostics.ts';
 import { decodeUtf8 } from './text.ts';
 import { parseYaml, type YamlProblem } from './yaml.ts';
@@ -31,14 +30,19 @@ export interface SourceDocument {
   yamlOffset: number;
   /** The YAML part of the text. */
   yaml: string;
-  /** The parsed data, when the YAML could be read. */
+  /** The parsed data, when the YAML could be read; absent for a file that could not be read or parsed. */
   data?: unknown;
   /** The Markdown below the frontmatter, for `.md` files. */
   body?: string;
 }
 
-/** What loading found: the readable documents and the problems on the way. */
+/** What loading found: the documents and the problems on the way. */
 export interface LoadResult {
+  /**
+   * Every content file found, including those that could not be read (too
+   * large, not UTF-8, no frontmatter, empty): they have no `data`, and their
+   * ids still exist, so references to them are not reported as broken too.
+   */
   documents: SourceDocument[];
   diagnostics: PendingDiagnostic[];
   /** How many files were looked at, for the summary line. */
@@ -53,6 +57,26 @@ const SUBFOLDERS: Record<string, { kind: ContentKind; extension: '.yaml' | '.md'
   decisions: { kind: 'decision', extension: '.md' },
 };
 
+/** How to load. */
+export interface LoadOptions {
+  /**
+   * Called with each document as soon as it is read (and before the next file
+   * is), so a caller can validate it while it is fresh. Its parsed data can
+   * then be dropped while young, rather than being kept, and copied by the
+   * garbage collector, until every file has been read.
+   */
+  onDocument?: (document: SourceDocument) => void;
+}
+
+/** Each load's `onDocument`, kept aside so the readers below need no extra parameter. */
+const listeners = new WeakMap<LoadResult, (document: SourceDocument) => void>();
+
+/** Adds a document to the result and hands it to the caller's `onDocument`. */
+function keep(result: LoadResult, document: SourceDocument): void {
+  result.documents.push(document);
+  listeners.get(result)?.(document);
+}
+
 /** Files that tools and operating systems leave behind, never content. */
 const isIgnored = (name: string) => name.startsWith('.') || name === 'Thumbs.db' || name.endsWith('~');
 
@@ -60,8 +84,9 @@ const isIgnored = (name: string) => name.startsWith('.') || name === 'Thumbs.db'
  * Reads every file under the content folder, following the contract's layout.
  * Each file's problems are collected; one bad file never stops the others.
  */
-export function loadContent(contentDir: string): LoadResult {
+export function loadContent(contentDir: string, options: LoadOptions = {}): LoadResult {
   const result: LoadResult = { documents: [], diagnostics: [], fileCount: 0 };
+  if (options.onDocument) listeners.set(result, options.onDocument);
   const add = (file: string, code: string, message: string, severity: 'error' | 'warning' = 'error') =>
     result.diagnostics.push({ file, line: 1, column: 1, severity, code, message });
 
@@ -148,21 +173,31 @@ function readDocument(contentDir: string, file: string, identity: { kind: Conten
   result.fileCount++;
   const problem = (code: string, message: string, line = 1, column = 1, severity: 'error' | 'warning' = 'error') =>
     result.diagnostics.push({ file, line, column, severity, code, message });
+  const unreadable = (text = '') => keep(result, { file, ...identity, text, yamlOffset: 0, yaml: '' });
   const path = join(contentDir, file);
   let bytes: Buffer;
   try {
-    if (statSync(path).size > MAX_FILE_BYTES) {
-      problem('file-too-large', `this file is larger than 1 MB, so it was not read; expected a content file of a few pages at most; split it, or move long documents elsewhere and link to them`);
-      return;
+    // One open for the size and the bytes: half the path lookups of stat-then-read, and the size is the file's that is read.
+    const fd = openSync(path, 'r');
+    try {
+      if (fstatSync(fd).size > MAX_FILE_BYTES) {
+        problem('file-too-large', `this file is larger than 1 MB, so it was not read; expected a content file of a few pages at most; split it, or move long documents elsewhere and link to them`);
+        unreadable();
+        return;
+      }
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
     }
-    bytes = readFileSync(path);
   } catch (error) {
     problem('unreadable-file', `this file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); check that it exists and that you have permission to read it`);
+    unreadable();
     return;
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
     problem('not-utf8', decoded.message, decoded.line, decoded.column);
+    unreadable();
     return;
   }
   if (decoded.hadBom) {
@@ -173,15 +208,20 @@ function readDocument(contentDir: string, file: string, identity: { kind: Conten
   }
   const text = decoded.text;
   const document: SourceDocument = { file, ...identity, text, yamlOffset: 0, yaml: text };
-  if (file.endsWith('.md') && !splitFrontmatter(document, problem)) return;
-  if (document.yaml.trim() === '' || /^(\s*(#.*)?\n?)*$/.test(document.yaml)) {
+  if (file.endsWith('.md') && !splitFrontmatter(document, problem)) {
+    unreadable(text);
+    return;
+  }
+  // Line by line: one pattern over the whole text backtracks exponentially on blank lines.
+  if (document.yaml.split('\n').every((line) => /^\s*(#.*)?$/.test(line))) {
     problem('empty-file', `this file has no keys; expected the keys a ${identity.kind} needs (see the authoring guide); copy a similar file as a starting point`);
+    unreadable(text);
     return;
   }
   const parsed = parseYaml(document.yaml);
-  if (parsed.ok) document.data = parsed.data;
-  else for (const p of parsed.problems) pushYamlProblem(result, document, p);
-  result.documents.push(document);
+  document.data = parsed.data;
+  if (!parsed.ok) for (const p of parsed.problems) pushYamlProblem(result, document, p);
+  keep(result, document);
 }
 
 function pushYamlProblem(result: LoadResult, document: SourceDocument, problem: YamlProblem): void {
@@ -199,14 +239,17 @@ export function offsetToLineColumn(text: string, offset: number): { line: number
   return { line, column: offset - lineStart + 1 };
 }
 
-/** Frontmatter languages other than YAML run code (`---js`); they are refused, never evaluated. */
-const refuse = () => {
-  throw new Error('refused');
-};
-
 /**
- * Splits a Markdown file into YAML frontmatter and body with gray-matter, set
- * up so that only YAML is ever parsed. Returns false if there is nothing to parse.
+ * Splits a Markdown file into YAML frontmatter and body. Only YAML is ever
+ * parsed: a first line naming another language (`---js`, which gray-matter
+ * would run as code) is refused, never evaluated. Returns false if there is
+ * nothing to parse.
+ *
+ * The split is the one gray-matter makes (the block ends at the first "\n---",
+ * and one line break after it is dropped from the body), written out here
+ * because gray-matter costs about 25 µs a file even when it only splits: it
+ * copies the whole text into a Buffer and uses it as a key in its cache. That
+ * was a quarter of a second on a 10,000-file register (see bench/RESULTS.md).
  */
 function splitFrontmatter(document: SourceDocument, problem: (code: string, message: string, line?: number, column?: number) => void): boolean {
   const firstLine = document.text.slice(0, document.text.indexOf('\n') === -1 ? undefined : document.text.indexOf('\n'));
@@ -219,21 +262,17 @@ function splitFrontmatter(document: SourceDocument, problem: (code: string, mess
     problem('frontmatter-language', `the frontmatter is marked as "${language}", which is not allowed: only YAML is read, and other languages could run code; expected a first line of exactly "---"; remove "${language}" from the first line and write the keys in YAML`, 1, 4);
     return false;
   }
-  const file = matter(document.text, {
-    language: 'yaml',
-    engines: {
-      // gray-matter only splits the file: the YAML is parsed later, keeping positions.
-      yaml: (raw: string) => ({ raw }),
-      javascript: refuse, js: refuse, coffee: refuse, coffeescript: refuse, cson: refuse, json: refuse, toml: refuse,
-    },
-  });
   if (!/\n---[ \t]*(\n|$)/.test(document.text.slice(3))) {
     problem('missing-frontmatter', 'the frontmatter is never closed; expected a line of exactly "---" after the last key; add it before the Markdown text');
     return false;
   }
-  // gray-matter drops a named language ("---yaml") from the block, but keeps anything else on the first line.
-  document.yamlOffset = language === '' ? 3 : firstLine.length;
-  document.yaml = file.matter ?? '';
-  document.body = file.content;
+  // A named language ("---yaml") is left out of the block; anything else on the first line (spaces) stays in it.
+  const start = language === '' ? 3 : firstLine.length;
+  // The check above found a "\n---" after the first line, so there is always one from `start` on.
+  const close = document.text.indexOf('\n---', start);
+  document.yamlOffset = start;
+  document.yaml = document.text.slice(start, close);
+  const body = document.text.slice(close + 4);
+  document.body = body.startsWith('\n') ? body.slice(1) : body;
   return true;
 }

@@ -39,13 +39,15 @@ function describeInvalidUtf8(bytes: Uint8Array): Decoded {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
+    // Lines end where editors end them: LF, CRLF, or a lone CR (as decodeUtf8 reads them too).
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) {
       line++;
       lineStart = i + 1;
     }
   }
   // Columns count characters: decode the valid start of the line to count them.
-  const column = new TextDecoder().decode(bytes.subarray(lineStart, offset)).length + 1;
+  // A byte-order mark is not counted on the first line (as elsewhere), but is a character on any other.
+  const column = new TextDecoder('utf-8', { ignoreBOM: lineStart !== 0 }).decode(bytes.subarray(lineStart, offset)).length + 1;
   const byte = bytes[offset] ?? 0;
   const hex = `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   const guess = WINDOWS_1252[byte];

@@ -34,8 +34,45 @@ export function validateDocument(document: SourceDocument, diagnostics: PendingD
   const result = schema.safeParse(document.data, { reportInput: true });
   if (result.success) return { ...document, value: result.data } as Entry;
   const issues = flattenIssues(result.error.issues);
-  for (const issue of issues) diagnostics.push(...issueToDiagnostics(document, schema, issue));
+  const typos = typosOfMissingKeys(document, schema, issues);
+  for (const issue of issues) {
+    // A misspelt required key is one mistake: report it once, at the misspelling.
+    if (typos.missing.has(pathKey(issue.path))) continue;
+    diagnostics.push(...issueToDiagnostics(document, schema, issue, typos.required));
+  }
   return salvage(document, schema, issues);
+}
+
+const pathKey = (path: readonly PropertyKey[]) => path.map(String).join('\u0000');
+
+/**
+ * Pairs unknown keys with required keys missing from the same mapping that
+ * they are likely misspellings of (`decison_maker` for `decision_maker`).
+ */
+function typosOfMissingKeys(document: SourceDocument, schema: z.ZodType, issues: z.core.$ZodIssue[]): { missing: Set<string>; required: Set<string> } {
+  const missing = new Set<string>();
+  const required = new Set<string>();
+  const missingByParent = new Map<string, string[]>();
+  for (const issue of issues) {
+    const path = issue.path.filter((s): s is PathSegment => typeof s !== 'symbol');
+    if (isMissing(document.data, path, issue)) {
+      const parent = pathKey(path.slice(0, -1));
+      missingByParent.set(parent, [...(missingByParent.get(parent) ?? []), String(path.at(-1))]);
+    }
+  }
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const parent = pathKey(issue.path);
+    const candidates = missingByParent.get(parent) ?? [];
+    for (const key of issue.keys) {
+      const match = closest(key, candidates);
+      if (match && closest(key, knownKeys(schema, issue.path.filter((s): s is PathSegment => typeof s !== 'symbol'))) === match) {
+        missing.add(pathKey([...issue.path, match]));
+        required.add(pathKey([...issue.path, key]));
+      }
+    }
+  }
+  return { missing, required };
 }
 
 /**
@@ -46,11 +83,18 @@ export function validateDocument(document: SourceDocument, diagnostics: PendingD
  */
 function salvage(document: SourceDocument, schema: z.ZodType, issues: z.core.$ZodIssue[]): Entry | undefined {
   const data = structuredClone(document.data);
+  let dropFunding = false;
   for (const issue of issues) {
     const path = issue.path.filter((s): s is PathSegment => typeof s !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       const holder = valueAt(data, path);
       for (const key of issue.keys) if (holder && typeof holder === 'object') delete (holder as Record<string, unknown>)[key];
+      continue;
+    }
+    // Without one of its figures a funding table cannot add up: its sums would
+    // be reported as wrong when only the unreadable figure is, so skip them.
+    if (document.kind === 'decision' && path[0] === 'funding') {
+      dropFunding = true;
       continue;
     }
     const key = path.at(-1);
@@ -59,6 +103,7 @@ function salvage(document: SourceDocument, schema: z.ZodType, issues: z.core.$Zo
     if (!optional || !holder || typeof holder !== 'object') return undefined;
     delete (holder as Record<string, unknown>)[key];
   }
+  if (dropFunding && data && typeof data === 'object') delete (data as Record<string, unknown>).funding;
   const again = schema.safeParse(data);
   return again.success ? ({ ...document, value: again.data } as Entry) : undefined;
 }
@@ -121,7 +166,7 @@ function subject(path: readonly PathSegment[]): string {
   return typeof index === 'number' ? `Item ${index + 1} of \`${last}\`` : `\`${last}\``;
 }
 
-function issueToDiagnostics(document: SourceDocument, schema: z.ZodType, issue: z.core.$ZodIssue): PendingDiagnostic[] {
+function issueToDiagnostics(document: SourceDocument, schema: z.ZodType, issue: z.core.$ZodIssue, requiredTypos: ReadonlySet<string> = new Set()): PendingDiagnostic[] {
   const base = { file: document.file, severity: 'error' as const };
   const path = issue.path.filter((s): s is PathSegment => typeof s !== 'symbol');
   const input = (issue as { input?: unknown }).input;
@@ -134,18 +179,20 @@ function issueToDiagnostics(document: SourceDocument, schema: z.ZodType, issue: 
         ...base,
         code: 'unknown-key',
         locator: { path: [...path, key], at: 'key' },
-        message: `\`${key}\` is not a key this register knows${path.length ? ` inside \`${String(path.findLast((s) => typeof s === 'string') ?? '')}\`` : ''}; ` +
-          (suggestion ? `did you mean \`${suggestion}\`? Rename it to \`${suggestion}\`` : `expected one of: ${listWords(known)}; rename or delete it`),
+        message: `\`${key}\` is not a key this register knows${path.length ? ` in ${subject(path).replace(/^Item/, 'item')}` : ''}; ` +
+          (suggestion
+            ? `did you mean \`${suggestion}\`${requiredTypos.has(pathKey([...path, key])) ? ', which is required and missing' : ''}? Rename it to \`${suggestion}\``
+            : `expected one of: ${listWords(known)}; rename or delete it`),
       };
     });
   }
-  if (issue.code === 'invalid_type' && input === undefined) {
+  if (isMissing(document.data, path, issue)) {
     const parentKey = path.length > 1 ? path.slice(0, -1) : [];
     return [{
       ...base,
       code: 'missing-key',
       locator: { path, at: 'parent' },
-      message: `\`${String(path.at(-1))}\` is missing${parentKey.length ? ` from ${subject(parentKey).replace(/^Item/, 'item')}` : ''}; expected ${EXPECTED[issue.expected] ?? issue.expected}; add \`${String(path.at(-1))}:\` with a value`,
+      message: `\`${String(path.at(-1))}\` is missing${parentKey.length ? ` from ${subject(parentKey).replace(/^Item/, 'item')}` : ''}; expected ${expectedOf(issue)}; add \`${String(path.at(-1))}:\` with a value`,
     }];
   }
   if (issue.code === 'invalid_type' && path.length === 0) {
@@ -153,7 +200,8 @@ function issueToDiagnostics(document: SourceDocument, schema: z.ZodType, issue: 
   }
   if (issue.code === 'invalid_type') {
     const expected = EXPECTED[issue.expected] ?? issue.expected;
-    const fix = input === null ? `write a value after \`${String(path.at(-1))}:\`, or delete the line` : `write ${expected}`;
+    // Empty optional keys are accepted, so an empty value here is a required key left blank.
+    const fix = input === null ? `write a value after \`${String(path.at(-1))}:\` (it is required)` : `write ${expected}`;
     return [{ ...base, code: 'invalid-type', locator: { path, at: 'value' }, message: `${subject(path)} is ${describeValue(input)}; expected ${expected}; ${fix}` }];
   }
   if (issue.code === 'invalid_value') {
@@ -167,12 +215,37 @@ function issueToDiagnostics(document: SourceDocument, schema: z.ZodType, issue: 
         (suggestion ? `did you mean "${suggestion}"?` : 'write one of them'),
     }];
   }
-  const code = (issue.code === 'custom' && typeof issue.params?.code === 'string' ? issue.params.code : undefined) ?? 'invalid-value';
+  const code = (issue.code === 'custom' && typeof issue.params?.code === 'string' ? issue.params.code : undefined) ??
+    (isWrongType(issue) ? 'invalid-type' : 'invalid-value');
   const text = issue.message.startsWith('must') || issue.message.startsWith('is ') || issue.message.startsWith('gives')
     ? `${subject(path)} ${issue.message}`
     : `${subject(path)}: ${issue.message}`;
   const needsFix = issue.message.startsWith('must') ? `; it is ${describeValue(input)}` : '';
   return [{ ...base, code, locator: { path, at: 'value' }, message: text + needsFix }];
+}
+
+/**
+ * Whether an issue is about a required key that is absent. Zod reports an
+ * absent enum as a bad value and an absent union (dates, lists) as a failed
+ * union, so the data is asked, not the issue's code.
+ */
+function isMissing(data: unknown, path: readonly PathSegment[], issue: z.core.$ZodIssue): boolean {
+  if (path.length === 0 || (issue as { input?: unknown }).input !== undefined) return false;
+  if (issue.code !== 'invalid_type' && issue.code !== 'invalid_value' && issue.code !== 'invalid_union') return false;
+  const holder = valueAt(data, path.slice(0, -1));
+  return holder !== null && typeof holder === 'object' && !Object.hasOwn(holder, path.at(-1) as PropertyKey);
+}
+
+/** What a missing key should hold, in an officer's words. */
+function expectedOf(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') return EXPECTED[issue.expected] ?? issue.expected;
+  if (issue.code === 'invalid_value') return `one of: ${listWords(issue.values.map(String))}`;
+  return issue.message.startsWith('must be ') ? issue.message.slice('must be '.length) : 'a value';
+}
+
+/** A union none of whose alternatives accepts the value's type (text where a number belongs). */
+function isWrongType(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'invalid_union' && issue.errors.length > 0 && issue.errors.every((alternative) => alternative.length > 0 && alternative.every((i) => i.code === 'invalid_type' && i.path.length === 0));
 }
 
 /** The keys an object schema allows at a path, for suggesting the nearest one. */

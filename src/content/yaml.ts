@@ -3,7 +3,7 @@
  * js-yaml's fast loader reads every file; only a file with a problem is read a
  * second time, as events, to find where each problem is (see `locateInYaml`).
  */
-import { EVENT_ID, getScalarValue, load, parseEvents, YAMLException, type Event } from 'js-yaml';
+import { EVENT_ID, getScalarValue, load, parseEvents, SCALAR_STYLE_FOLDED_BLOCK, SCALAR_STYLE_LITERAL_BLOCK, YAMLException, type Event } from 'js-yaml';
 import type { PathSegment } from './diagnostics.ts';
 
 /**
@@ -19,8 +19,11 @@ export interface YamlProblem {
   message: string;
 }
 
-/** Parsed data, or the problems that stopped parsing. */
-export type YamlResult = { ok: true; data: unknown } | { ok: false; problems: YamlProblem[] };
+/**
+ * Parsed data, or the problems found. A file with problems may still have
+ * data (duplicate keys: the last value wins), so the rest of it is checked too.
+ */
+export type YamlResult = { ok: true; data: unknown } | { ok: false; problems: YamlProblem[]; data?: unknown };
 
 /**
  * Parses one YAML document. Syntax errors come back as problems, never thrown.
@@ -43,9 +46,10 @@ function reportDuplicateKeys(text: string): YamlResult {
     code: 'duplicate-key',
     message: `the key "${key}" appears more than once in the same place; each key may appear only once; delete one of them or merge their values`,
   }));
-  // With duplicates allowed, the last value wins: good enough to check the rest.
+  // With duplicates allowed (js-yaml's `json` mode), the last value wins: good enough to check the rest.
   try {
-    return problems.length > 0 ? { ok: false, problems: [...problems] } : { ok: true, data: load(text, LOAD_OPTIONS) };
+    const data = load(text, { ...LOAD_OPTIONS, json: true });
+    return problems.length > 0 ? { ok: false, problems, data } : { ok: true, data };
   } catch (error) {
     if (error instanceof YAMLException) return { ok: false, problems: [...problems, explainYamlException(error, text)] };
     throw error;
@@ -64,15 +68,64 @@ const HINTS: [RegExp, string, string][] = [
 ];
 
 function explainYamlException(error: YAMLException, text: string): YamlProblem {
-  const offset = Math.min(error.mark?.position ?? 0, text.length);
-  for (const [pattern, code, message] of HINTS) {
-    if (pattern.test(error.reason)) return { offset, code, message };
-  }
-  return {
+  // js-yaml gives no place for a second document: the officer needs its `---` line.
+  let offset = error.mark ? Math.min(error.mark.position, text.length) : secondDocumentStart(text);
+  // js-yaml marks an alias after its `*`; the officer looks for the `*`.
+  if (/maxAliases/.test(error.reason) && text[offset - 1] === '*') offset--;
+  const hint = HINTS.find(([pattern]) => pattern.test(error.reason));
+  if (hint && hint[1] !== 'yaml-syntax') return { offset, code: hint[1], message: hint[2] };
+  return unclosedAbove(text, offset) ?? {
     offset,
     code: 'yaml-syntax',
-    message: `the YAML here cannot be read (${error.reason}); check the quotes, brackets and indentation on this line and the one before`,
+    message: hint?.[2] ?? `the YAML here cannot be read (${error.reason}); check the quotes, brackets and indentation on this line and the one before`,
   };
+}
+
+/** The offset of the `---` (or `...`) line that starts a second document, or 0. */
+function secondDocumentStart(text: string): number {
+  let offset = 0;
+  let started = false;
+  for (const line of text.split('\n')) {
+    if (/^(---|\.\.\.)(\s|$)/.test(line)) {
+      // A `---` before any content only opens the first document.
+      if (started || line.startsWith('...')) return offset;
+      started = true;
+    } else if (!/^\s*(#.*)?$/.test(line)) started = true;
+    offset += line.length + 1;
+  }
+  return 0;
+}
+
+const CLOSERS: Record<string, string> = { '"': '"', "'": "'", '[': ']', '{': '}' };
+
+/**
+ * A quote or bracket left open makes js-yaml fail on a later line, where
+ * nothing is wrong. If the nearest line above the failure opens a value with
+ * a quote or bracket that it never closes, the problem is placed there.
+ */
+function unclosedAbove(text: string, offset: number): YamlProblem | undefined {
+  let end = text.lastIndexOf('\n', offset - 1);
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    end = start - 1;
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    const match = /^\s*(?:-\s+)?(?:[^\s#'"[{][^#]*?:\s+)?(["'[{])/.exec(line);
+    if (!match) return undefined;
+    const open = match[1];
+    const close = CLOSERS[open];
+    const rest = line.slice(match[0].length);
+    const closed = open === '"' ? rest.replace(/\\./g, '').includes('"')
+      : open === "'" ? rest.replace(/''/g, '').includes("'")
+      : rest.split(close).length - rest.split(open).length >= 1;
+    if (closed) return undefined;
+    return {
+      offset: start + match[0].length - 1,
+      code: 'yaml-syntax',
+      message: `this value opens ${open === '"' || open === "'" ? 'a quote' : 'a bracket'} (${open}) that is never closed on its line, so the YAML after it cannot be read; expected a closing ${close}; add it at the end of the value`,
+    };
+  }
+  return undefined;
 }
 
 /** Where a value and the key naming it start, as character offsets. */
@@ -88,6 +141,8 @@ interface Frame {
   expectKey: boolean;
   key?: { name: string; offset: number };
   seen: Set<string>;
+  /** Where the collection starts, for an empty item that has no offset of its own. */
+  start: number;
 }
 
 /**
@@ -107,15 +162,17 @@ function scanEvents(text: string): { nodes: Map<string, NodeOffsets>; duplicates
   const stack: Frame[] = [];
 
   const startOf = (event: Event): number => {
-    if (event.type === EVENT_ID.SCALAR) return firstPresent(event.anchorStart, event.tagStart, quoteStart(text, event.valueStart));
+    if (event.type === EVENT_ID.SCALAR) return firstPresent(event.anchorStart, event.tagStart, scalarStart(text, event));
     if (event.type === EVENT_ID.ALIAS) return event.anchorStart;
     if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) return firstPresent(event.anchorStart, event.tagStart, event.start);
     return 0;
   };
 
   // Called for every node that is a value (not a key); returns its path.
-  const placeValue = (offset: number): string => {
+  const placeValue = (start: number): string => {
     const parent = stack.at(-1);
+    // An empty value (`to:` with nothing after it) has no offset of its own: point at its key.
+    const offset = start >= 0 ? start : (parent?.kind === 'mapping' ? parent.key?.offset : undefined) ?? parent?.start ?? 0;
     if (!parent) {
       nodes.set('', { value: offset });
       return '';
@@ -141,26 +198,38 @@ function scanEvents(text: string): { nodes: Map<string, NodeOffsets>; duplicates
     if (top?.kind === 'mapping' && top.expectKey) {
       // A key. Only scalar keys can name a path; a complex key is skipped whole.
       const name = event.type === EVENT_ID.SCALAR ? getScalarValue(text, event) : '?';
-      const offset = startOf(event);
+      const offset = Math.max(0, startOf(event));
       if (top.seen.has(name)) duplicates.push({ key: name, offset });
       top.seen.add(name);
       top.key = { name, offset };
       top.expectKey = false;
       if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
-        stack.push({ kind: event.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence', path: '\u0001', index: 0, expectKey: true, seen: new Set() });
+        stack.push({ kind: event.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence', path: '\u0001', index: 0, expectKey: true, seen: new Set(), start: Math.max(0, offset) });
       }
       continue;
     }
-    const path = placeValue(startOf(event));
+    const start = startOf(event);
+    const path = placeValue(start);
     if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
-      stack.push({ kind: event.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence', path, index: 0, expectKey: true, seen: new Set() });
+      stack.push({ kind: event.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence', path, index: 0, expectKey: true, seen: new Set(), start: Math.max(0, start) });
     }
   }
   return { nodes, duplicates };
 }
 
-/** js-yaml gives a quoted scalar's start inside its quotes; officers expect the quote. */
-function quoteStart(text: string, valueStart: number): number {
+/**
+ * Where a scalar starts as the officer sees it. js-yaml gives a quoted
+ * scalar's start inside its quotes (officers expect the quote), and a block
+ * scalar's (`>-`, `|`) at the start of its first line (officers expect the
+ * first character of the text, not its indentation).
+ */
+function scalarStart(text: string, event: Extract<Event, { type: typeof EVENT_ID.SCALAR }>): number {
+  const { valueStart, valueEnd, style } = event;
+  if (style === SCALAR_STYLE_FOLDED_BLOCK || style === SCALAR_STYLE_LITERAL_BLOCK) {
+    let i = valueStart;
+    while (i < valueEnd && /\s/.test(text[i])) i++;
+    return i < valueEnd ? i : valueStart;
+  }
   const before = text[valueStart - 1];
   return before === '"' || before === "'" ? valueStart - 1 : valueStart;
 }
@@ -168,7 +237,7 @@ function quoteStart(text: string, valueStart: number): number {
 function firstPresent(...offsets: number[]): number {
   let best = Number.POSITIVE_INFINITY;
   for (const o of offsets) if (o >= 0 && o < best) best = o;
-  return Number.isFinite(best) ? best : 0;
+  return Number.isFinite(best) ? best : -1;
 }
 
 function joinPath(parent: string, segment: PathSegment): string {

@@ -86,8 +86,11 @@ export function resolveModel(entries: Entry[], invalidFiles: ReadonlySet<string>
     const decisionIds = new Set([...p.decisions.map((d) => d.id), ...invalidIn(p.id, 'decisions')]);
     for (const structure of p.structures) checkStructure(structure, decisionIds, report);
     for (const decision of p.decisions) checkDecision(decision, structureIds, decisionIds, partnerships, report);
-    for (const strategy of p.strategies) checkPeriod(strategy.file, strategy.period.from, strategy.period.to, ['period', 'to'], report);
-    checkCurrentStructures(p, report);
+    for (const strategy of p.strategies) {
+      checkPeriod(strategy.file, strategy.period.from, strategy.period.to, ['period', 'to'], report);
+      checkUnique(strategy.file, 'objectives', strategy.objectives.map((o) => ({ id: o.id, name: o.title, nameKey: 'title' })), report);
+    }
+    checkCurrentStructures(p, invalidIn(p.id, 'structures').size > 0, report);
     p.structures.sort(byStructureOrder);
     p.decisions.sort(newestFirst);
   }
@@ -172,7 +175,9 @@ export function sumFunding(funding: NonNullable<Entry<'decision'>['value']['fund
 }
 
 /** An unknown-reference message: what was written, the ids that exist, and the likeliest one. */
-function unknownReference(key: string, written: string, what: string, existing: string[]): string {
+function unknownReference(key: string, written: string, what: string, listed: string[]): string {
+  // A list with a duplicate id (reported on its own) names it once here.
+  const existing = [...new Set(listed)];
   const suggestion = closest(written, existing);
   return `\`${key}\` is "${written}", which is not ${what}; expected one of: ${listWords(existing)}; ` +
     (suggestion ? `did you mean "${suggestion}"?` : existing.length ? 'write one of them' : 'create it first, or delete the key');
@@ -228,11 +233,12 @@ function checkPeriod(file: string, from: string | null | undefined, to: string |
   }
 }
 
-function checkCurrentStructures(p: PartnershipModel, report: Report): void {
+/** `unreadable`: some structure files have errors, so one of them may be the current one. */
+function checkCurrentStructures(p: PartnershipModel, unreadable: boolean, report: Report): void {
   const current = p.structures.filter((s) => s.status === 'current').sort((a, b) => (a.id < b.id ? -1 : 1));
   p.currentStructureId = current[0]?.id;
   if (p.status !== 'active') return;
-  if (current.length === 0) {
+  if (current.length === 0 && !unreadable) {
     report(p.file, 'warning', 'no-current-structure', value('status'), `this active partnership has no structure with \`status: current\`${p.structures.length ? ` (it has ${p.structures.map((s) => `${s.id}: ${s.status}`).join(', ')})` : ''}; expected one, so residents can see how it works today; add structures/<id>.yaml with \`status: current\``);
   }
   if (current.length > 1) {
@@ -359,18 +365,17 @@ function checkDecision(d: DecisionModel, structureIds: Set<string>, decisionIds:
       report(file, 'error', 'unknown-reference', value('supersedes'), unknownReference('supersedes', d.supersedes, `a decision of ${target.partnershipId === d.partnershipId ? 'this partnership' : target.partnershipId}`, [...ids].filter((id) => id !== d.id).sort().map((id) => prefix + id)));
     }
   }
-  if (d.funding) checkFunding(d, report);
+  if (d.funding) checkFunding(file, d.funding, report);
   if (d.options) checkUnique(file, 'options', d.options.map((o) => ({ name: o.title, nameKey: 'title' })), report);
 }
 
-function checkFunding(d: DecisionModel & { funding: FundingModel }, report: Report): void {
-  const { funding, file } = d;
+function checkFunding(file: string, funding: FundingModel, report: Report): void {
   const itemNames = new Map<string, number>();
   funding.allocations.forEach((a, i) => {
     const key = a.item.trim().toLowerCase();
     const first = itemNames.get(key);
     if (first !== undefined) {
-      report(file, 'error', 'duplicate-name', value('funding', 'allocations', i, 'item'), `\`item\` "${a.item}" appears twice in the allocations (lines ${first + 1} and ${i + 1}); expected each item once, so the table adds up unambiguously; merge the two lines or name them apart`);
+      report(file, 'error', 'duplicate-name', value('funding', 'allocations', i, 'item'), `\`item\` "${a.item}" appears twice in \`allocations\` (items ${first + 1} and ${i + 1}); expected each item once, so the table adds up unambiguously; merge the two lines or name them apart`);
     } else itemNames.set(key, i);
   });
   for (const stream of ['revenue', 'capital'] as const) {
@@ -421,8 +426,9 @@ function resolveChapter(
       report(file, 'error', 'unknown-reference', value('priorities', i, 'objective'), unknownReference('objective', priority.objective, `an objective of ${strategy.title}`, objectives));
     }
     priority.measures?.forEach((measure, j) => {
-      if (!measure.by) return;
       const { from, to } = strategy.period;
+      // A period that ends before it starts is the strategy's error, reported there, not each measure's.
+      if (!measure.by || compareDates(to, from) < 0) return;
       if (compareDates(measure.by, from) < 0 || compareDates(measure.by, to) > 0) {
         report(file, 'error', 'measure-outside-period', value('priorities', i, 'measures', j, 'by'), `\`by\` is ${measure.by}, outside the strategy's period (${from} to ${to}); expected a date within it; correct the date, or check the strategy's period`);
       }

@@ -91,7 +91,11 @@ export const DecisionSchema = z.strictObject({
   /** Who decides (`Cabinet, Lancaster City Council`). */
   decision_maker: TextSchema,
   /** One or more of funding, structure, strategy, support, consultation-response, other. */
-  kind: z.union([z.enum(DECISION_KINDS).transform((kind) => [kind]), z.array(z.enum(DECISION_KINDS)).min(1, { error: 'is an empty list; expected at least one kind' })]),
+  kind: z.union(
+    [z.enum(DECISION_KINDS).transform((kind) => [kind]), z.array(z.enum(DECISION_KINDS)).min(1, { error: 'is an empty list; expected at least one kind' })],
+    // A list is left to Zod's own issue, so a bad item is reported at the item with a suggestion.
+    { error: (issue) => (Array.isArray(issue.input) ? undefined : `must be one or more of: ${DECISION_KINDS.join(', ')}`) },
+  ),
   /** proposed, approved, rejected, deferred or noted. */
   status: z.enum(DECISION_STATUSES),
   /** Optional: true for a key decision. */

@@ -130,7 +130,9 @@ function penceFromNumber(value: number): Pence | string {
   if (value < 0) return `is ${value}, a negative amount; ${MONEY_EXPECTED}; write the amount without a minus sign`;
   const pence = Math.round(value * 100);
   // Numbers arrive as binary floats: 27535.40 is 2753539.9999…; a third decimal place is not.
-  if (Math.abs(pence - value * 100) > 1e-6 * Math.max(1, Math.abs(value))) {
+  // The slack is the float's own rounding (a few units in the last place), never a
+  // fraction of a penny: a tolerance growing with the amount let 123456.789 through.
+  if (Math.abs(pence - value * 100) > Math.abs(value) * 400 * Number.EPSILON) {
     return `is ${value}, which has more than two decimal places; ${MONEY_EXPECTED}; round it to the penny, for example ${(pence / 100).toFixed(2)}`;
   }
   if (!Number.isSafeInteger(pence)) return `is ${value}, too large an amount; ${MONEY_EXPECTED}`;
