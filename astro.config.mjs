@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { contentPreview } from './src/integrations/content-preview.ts';
 
 // The site is static HTML: every page is complete without JavaScript.
 export default defineConfig({
@@ -30,4 +31,5 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  integrations: [contentPreview()],
 });

@@ -88,6 +88,7 @@ let cached: Model | undefined;
 /**
  * The model for the site build: checked once per process and shared by every
  * page, so thousands of pages never re-read or re-validate the content.
+ * (In the preview, a content change re-runs this module, which starts empty.)
  */
 export function loadModel(): Model {
   cached ??= checkContent(contentDirectory());
