@@ -4,22 +4,31 @@
  * and swapped into dist/ only when every stage succeeded, so a failed build
  * leaves the previous dist/ exactly as it was.
  *
- * Options: `--require-diagrams` (also implied by CI=true) fails the build when
- * no browser can draw the diagrams, instead of publishing text alternatives only.
+ * Options:
+ * - `--out <dir>`: build into another folder than dist/ (tests build many sites);
+ * - `--require-diagrams` (also implied by CI=true): fail when no browser can draw
+ *   the diagrams, instead of publishing text alternatives only;
+ * - `--no-diagrams`: do not draw diagrams (pages show the text alternatives and
+ *   any drawings already cached).
  */
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { build } from 'astro';
 import { countDiagnostics, formatReport } from '../src/content/diagnostics.ts';
 import { prepareDiagrams } from '../src/diagrams/prepare.ts';
 import { checkContent, contentDirectory } from '../src/model/index.ts';
 import { indexSearch } from '../src/site/search-index.ts';
 
-const root = process.cwd();
-const dist = resolve(root, 'dist');
-const staging = resolve(root, `dist.building-${process.pid}`);
-const retired = resolve(root, `dist.previous-${process.pid}`);
-const requireDiagrams = process.argv.includes('--require-diagrams') || (Boolean(process.env.CI) && process.env.CI !== 'false');
+const { values: options } = parseArgs({
+  options: { out: { type: 'string' }, 'require-diagrams': { type: 'boolean' }, 'no-diagrams': { type: 'boolean' } },
+});
+const root = resolve(import.meta.dirname, '..');
+const dist = resolve(options.out ?? join(root, 'dist'));
+// Beside the output folder, so the final rename never crosses file systems.
+const staging = join(dirname(dist), `${basename(dist)}.building-${process.pid}`);
+const retired = join(dirname(dist), `${basename(dist)}.previous-${process.pid}`);
+const requireDiagrams = options['require-diagrams'] === true || (Boolean(process.env.CI) && process.env.CI !== 'false');
 const started = performance.now();
 
 /** Runs one stage, printing what it does and how long it took. */
@@ -34,24 +43,25 @@ async function stage<T>(label: string, work: () => T | Promise<T>, done: (result
 /** Stops the build, saying why, and keeps the previous site. */
 function stop(reason: string): never {
   rmSync(staging, { recursive: true, force: true });
-  process.stderr.write(`\nBuild stopped: ${reason}\n${existsSync(dist) ? 'The previous dist/ is unchanged.\n' : ''}`);
+  process.stderr.write(`\nBuild stopped: ${reason}\n${existsSync(dist) ? `The previous ${relative(process.cwd(), dist) || '.'}/ is unchanged.\n` : ''}`);
   process.exit(1);
 }
 
 // 1. Check: the same pipeline as `npm run check`; any error stops here.
 const contentDir = contentDirectory();
-const model = await stage(`Checking ${relative(root, contentDir) || '.'}`, () => checkContent(contentDir), (m) => {
+const shownDir = relative(process.cwd(), contentDir) || '.';
+const model = await stage(`Checking ${shownDir}`, () => checkContent(contentDir), (m) => {
   const { errors, warnings } = countDiagnostics(m.diagnostics);
   return `${m.fileCount} files, ${errors} errors, ${warnings} warnings`;
 });
-if (model.diagnostics.length > 0) process.stderr.write(`${formatReport(model.diagnostics, model.fileCount, relative(root, contentDir) || '.')}\n`);
+if (model.diagnostics.length > 0) process.stderr.write(`${formatReport(model.diagnostics, model.fileCount, shownDir)}\n`);
 const { errors } = countDiagnostics(model.diagnostics);
 if (errors > 0) stop(`fix the ${errors === 1 ? 'error' : `${errors} errors`} above, then build again.`);
 
 try {
   // 2. Diagrams: one browser session; unchanged diagrams come from .cache/diagrams.
   const structures = model.partnerships.reduce((n, p) => n + p.structures.length, 0);
-  await stage(`Rendering ${structures} diagrams`, () => prepareDiagrams(model, { require: requireDiagrams, log: (line) => process.stdout.write(`\n  ${line}`) }), (r) =>
+  if (!options['no-diagrams']) await stage(`Rendering ${structures} diagrams`, () => prepareDiagrams(model, { require: requireDiagrams, log: (line) => process.stdout.write(`\n  ${line}`) }), (r) =>
     `${r.rendered} drawn, ${r.cached} unchanged${r.missing ? `, ${r.missing} as text only` : ''}`);
 
   // 3. Pages, into the staging folder.
@@ -67,7 +77,7 @@ try {
 if (existsSync(dist)) renameSync(dist, retired);
 renameSync(staging, dist);
 rmSync(retired, { recursive: true, force: true });
-console.log(`Built ${model.partnerships.length} partnerships and ${model.decisions.length} decisions into dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+console.log(`Built ${model.partnerships.length} partnerships and ${model.decisions.length} decisions into ${relative(process.cwd(), dist) || '.'}/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 
 function countPages(dir: string): number {
   return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;

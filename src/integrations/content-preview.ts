@@ -10,10 +10,18 @@ import { checkContent, contentDirectory } from '../model/index.ts';
 
 /** An Astro integration that watches the content folder during `astro dev`. */
 export function contentPreview(): AstroIntegration {
+  let preview = false;
   return {
     name: 'partnership-register:content-preview',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        // Only `astro dev` is the preview: a build can start a dev server of its own internally.
+        preview = command === 'dev';
+        // Tells the pages they are in the preview (see DevProblems.astro).
+        if (preview) process.env.PARTNERSHIP_REGISTER_PREVIEW = '1';
+      },
       'astro:server:setup': ({ server, logger }) => {
+        if (!preview) return;
         const contentDir = contentDirectory();
         const shown = relative(process.cwd(), contentDir) || '.';
         const report = () => {

@@ -30,7 +30,7 @@ function htmlFiles(dir = out): string[] {
 
 beforeAll(() => {
   // A working folder of its own means no diagram cache: every structure shows its text alternative.
-  const result = spawnSync(process.execPath, [join(root, 'test/site/helpers/build-site.ts'), out, '--search'], {
+  const result = spawnSync(process.execPath, [join(root, 'scripts/build.ts'), '--out', out, '--no-diagrams'], {
     cwd: work,
     env: { ...process.env, CONTENT_DIR: FIXTURE_CONTENT },
     encoding: 'utf8',
@@ -42,6 +42,11 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the built site', () => {
+  it('never shows the preview\'s problem box, even when built with NODE_ENV=test', () => {
+    expect(process.env.NODE_ENV).toBe('test');
+    for (const file of htmlFiles()) expect(readFileSync(file, 'utf8'), file).not.toContain('Preview: the checker found');
+  });
+
   it('has a page at every URL the contract promises', () => {
     const urls = [
       '/', '/partnerships/', '/decisions/', '/search/', '/accessibility/',
