@@ -1,0 +1,249 @@
+/**
+ * `npm run bench [-- --files N] [-- --runs N] [-- --regenerate]`: how long
+ * `npm run check` takes on a large register, against the floor of merely
+ * reading and parsing the same files. The goal: at most 1.3× the floor.
+ *
+ * Generates the corpus into bench/corpus/ when it is missing or of another
+ * size (it is gitignored), times both as whole processes (hyperfine when
+ * installed, else a loop of runs), prints a table, and writes the "Checker"
+ * section of bench/RESULTS.md, which is committed. Always exits 0 once it has
+ * measured: a slow result is a finding to report, not a crash.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GENERATOR_VERSION, generateCorpus, readManifest } from './generate-corpus.ts';
+
+/** The issue's goal: check ≤ 1.3 × read-and-parse. */
+const TARGET_RATIO = 1.3;
+
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+const benchDir = join(root, 'bench');
+const corpusDir = join(benchDir, 'corpus');
+const resultsFile = join(benchDir, 'RESULTS.md');
+
+interface Options {
+  files: number;
+  runs: number;
+  warmup: number;
+  regenerate: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { files: 10_000, runs: 10, warmup: 1, regenerate: false };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    const number = () => {
+      const n = Number(inline ?? argv[++i]);
+      if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} needs a whole number`);
+      return n;
+    };
+    if (flag === '--files') options.files = number();
+    else if (flag === '--runs') options.runs = Math.max(1, number());
+    else if (flag === '--warmup') options.warmup = number();
+    else if (flag === '--regenerate') options.regenerate = true;
+    else throw new Error(`Unknown argument ${argv[i]}. Usage: npm run bench [-- --files N] [-- --runs N] [-- --warmup N] [-- --regenerate]`);
+  }
+  return options;
+}
+
+/** A command timed as a whole process, from the repository root. */
+interface Command {
+  name: string;
+  args: string[];
+}
+
+interface Measured {
+  name: string;
+  command: string;
+  /** Seconds, per run. */
+  times: number[];
+  median: number;
+  min: number;
+  max: number;
+  /** Mean CPU seconds (user + system) per run, when known: less disturbed than wall time by other work on the machine. */
+  cpu?: number;
+  /** Peak resident set size, in MB (the largest seen over the RSS runs). */
+  peakRssMb?: number;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+function which(program: string): string | undefined {
+  const found = spawnSync('sh', ['-c', `command -v ${program}`], { encoding: 'utf8' });
+  return found.status === 0 ? found.stdout.trim() || undefined : undefined;
+}
+
+/** Times commands with hyperfine, which handles warm-up and statistics properly. */
+function timeWithHyperfine(hyperfine: string, commands: Command[], options: Options, env: NodeJS.ProcessEnv): Measured[] {
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-'));
+  try {
+    const json = join(scratch, 'hyperfine.json');
+    const quoted = commands.map((c) => c.args.map((a) => (/^[\w./=-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`)).join(' '));
+    const names = commands.flatMap((c) => ['--command-name', c.name]);
+    // --shell=none: no shell start-up in the figures, only the node process itself.
+    const run = spawnSync(hyperfine, ['--shell=none', '--warmup', String(options.warmup), '--runs', String(options.runs), '--export-json', json, ...names, ...quoted], {
+      cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (run.status !== 0) throw new Error(`hyperfine failed (exit ${run.status})`);
+    const results = (JSON.parse(readFileSync(json, 'utf8')) as { results: { times: number[]; median: number; min: number; max: number; user: number; system: number }[] }).results;
+    return results.map((r, i) => ({ name: commands[i].name, command: quoted[i], times: r.times, median: r.median, min: r.min, max: r.max, cpu: r.user + r.system }));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Times commands in a plain loop when hyperfine is not installed. */
+function timeWithLoop(commands: Command[], options: Options, env: NodeJS.ProcessEnv): Measured[] {
+  return commands.map((c) => {
+    const times: number[] = [];
+    for (let i = 0; i < options.warmup + options.runs; i++) {
+      const started = performance.now();
+      const run = spawnSync(c.args[0], c.args.slice(1), { cwd: root, env, stdio: 'ignore' });
+      const seconds = (performance.now() - started) / 1000;
+      if (run.status !== 0) throw new Error(`${c.name} failed (exit ${run.status})`);
+      if (i >= options.warmup) times.push(seconds);
+    }
+    return { name: c.name, command: c.args.join(' '), times, median: median(times), min: Math.min(...times), max: Math.max(...times) };
+  });
+}
+
+/**
+ * Peak RSS of one run, in MB: from /usr/bin/time when there is one, otherwise
+ * reported by the child itself through a preloaded exit hook.
+ */
+function peakRss(command: Command, env: NodeJS.ProcessEnv, gnuTime: string | undefined): number {
+  if (gnuTime) {
+    const run = spawnSync(gnuTime, ['-f', 'maxrss_kb=%M', ...command.args], { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const kb = /maxrss_kb=(\d+)/.exec(run.stderr ?? '')?.[1];
+    if (kb) return Number(kb) / 1024;
+  }
+  const hook = "data:text/javascript,process.on('exit',()=>process.stderr.write('\\nmaxrss_kb='+process.resourceUsage().maxRSS+'\\n'))";
+  const [node, ...rest] = command.args;
+  const run = spawnSync(node, ['--import', hook, ...rest], { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  return Number(/maxrss_kb=(\d+)/.exec(run.stderr ?? '')?.[1] ?? Number.NaN) / 1024;
+}
+
+function ensureCorpus(options: Options): { files: number; bytes: number; today: string; generated: boolean } {
+  const manifest = readManifest(corpusDir);
+  if (!options.regenerate && manifest && manifest.files === options.files && manifest.version === GENERATOR_VERSION) return { ...manifest, generated: false };
+  process.stdout.write(`Generating ${options.files} files into ${relative(root, corpusDir)}/ …\n`);
+  mkdirSync(benchDir, { recursive: true });
+  const summary = generateCorpus(corpusDir, { files: options.files });
+  return { ...summary, generated: true };
+}
+
+const fmt = (seconds: number) => `${seconds.toFixed(3)} s`;
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => `| ${r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
+  return [line(rows[0]), `|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 2)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+}
+
+/** Replaces (or adds) one `## ` section of RESULTS.md, keeping the others (the build's, for instance). */
+function writeSection(title: string, body: string): void {
+  const heading = `## ${title}`;
+  const existing = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '# Benchmark results\n\nWritten by the benchmark scripts; each section is replaced when its benchmark is run again.\n';
+  const start = existing.indexOf(`\n${heading}\n`);
+  let next: string;
+  if (start === -1) next = `${existing.trimEnd()}\n\n${heading}\n\n${body.trim()}\n`;
+  else {
+    const after = existing.indexOf('\n## ', start + heading.length + 1);
+    next = `${existing.slice(0, start)}\n${heading}\n\n${body.trim()}\n${after === -1 ? '' : `\n${existing.slice(after + 1)}`}`;
+  }
+  mkdirSync(benchDir, { recursive: true });
+  writeFileSync(resultsFile, next);
+}
+
+function main(): void {
+  const options = parseArgs(process.argv.slice(2));
+  const corpus = ensureCorpus(options);
+  const content = relative(root, corpusDir);
+  // Reviews in the corpus are dated against its own "today", so the check reports none overdue on any later day.
+  const env = { ...process.env, CONTENT_DIR: content, REGISTER_TODAY: corpus.today };
+  const node = process.execPath;
+  // Two floors: the issue's (gray-matter splits frontmatter, as the checker first did) and a
+  // stricter one that splits by hand, as the loader now does, so no saving there flatters the ratio.
+  const commands: Command[] = [
+    { name: 'read + parse (gray-matter split)', args: [node, 'scripts/bench-read-parse.ts'] },
+    { name: 'read + parse (plain split)', args: [node, 'scripts/bench-read-parse.ts', '--split', 'plain'] },
+    // What `npm run check` runs, without npm's own start-up (~0.1 s), which is not the checker's.
+    { name: 'check (node scripts/check.ts)', args: [node, 'scripts/check.ts'] },
+  ];
+
+  // The check must pass on the corpus, or the timing measures an error report.
+  const once = spawnSync(node, ['scripts/check.ts'], { cwd: root, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const summaryLine = once.stdout.trim().split('\n').at(-1) ?? '';
+  process.stdout.write(`Check on the corpus: ${summaryLine}\n`);
+  if (once.status !== 0) {
+    process.stderr.write(`${once.stdout.split('\n').slice(0, 20).join('\n')}\nThe check reports errors on the generated corpus: fix the generator or the checker before timing.\n`);
+    process.exitCode = 1;
+    return;
+  }
+
+  // Other work on the machine slows every figure; the load average says how busy it was.
+  const loadBefore = loadavg()[0];
+  const hyperfine = which('hyperfine');
+  const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+  process.stdout.write(`Timing ${options.runs} runs each (${options.warmup} warm-up) with ${hyperfine ? 'hyperfine' : 'a loop of runs'} …\n`);
+  const measured = hyperfine ? timeWithHyperfine(hyperfine, commands, options, env) : timeWithLoop(commands, options, env);
+  const rssRuns = 3;
+  for (const [i, m] of measured.entries()) {
+    m.peakRssMb = Math.max(...Array.from({ length: rssRuns }, () => peakRss(commands[i], env, gnuTime)));
+  }
+
+  const [floor, plainFloor, check] = measured;
+  const ratio = check.median / floor.median;
+  const plainRatio = check.median / plainFloor.median;
+  const verdict = ratio <= TARGET_RATIO ? `within the goal of ${TARGET_RATIO}×` : `ABOVE the goal of ${TARGET_RATIO}×`;
+  const cpuRatio = (base: Measured) => (check.cpu && base.cpu ? `${(check.cpu / base.cpu).toFixed(2)}×` : '');
+  const plainVerdict = plainRatio <= TARGET_RATIO ? `within ${TARGET_RATIO}×` : `above ${TARGET_RATIO}×`;
+  const rows = [
+    ['command', 'median', 'min', 'max', 'CPU (mean)', 'peak RSS'],
+    ...measured.map((m) => [m.name, fmt(m.median), fmt(m.min), fmt(m.max), m.cpu === undefined ? '–' : fmt(m.cpu), `${m.peakRssMb?.toFixed(0)} MB`]),
+    ['check / gray-matter floor (the goal)', `${ratio.toFixed(2)}×`, '', '', cpuRatio(floor), ''],
+    ['check / plain floor', `${plainRatio.toFixed(2)}×`, '', '', cpuRatio(plainFloor), ''],
+  ];
+  const machine = {
+    nproc: availableParallelism(),
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    node: process.version,
+    date: new Date().toISOString().slice(0, 10),
+    commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim() || 'unknown',
+    dirty: (spawnSync('git', ['status', '--porcelain', '--', 'src', 'scripts'], { cwd: root, encoding: 'utf8' }).stdout.trim() !== ''),
+  };
+  const corpusLine = `${corpus.files} files, ${(corpus.bytes / 1e6).toFixed(1)} MB (scripts/generate-corpus.ts, default seed)`;
+  process.stdout.write(`\nCorpus: ${corpusLine}\n${table(rows)}\n\ncheck / gray-matter floor = ${ratio.toFixed(2)}×: ${verdict}; check / plain floor = ${plainRatio.toFixed(2)}× (${plainVerdict})\n`);
+
+  writeSection('Checker', [
+    '`npm run check` against `node scripts/bench-read-parse.ts`: read every file, split frontmatter, parse the YAML with js-yaml, nothing else.',
+    'The goal is measured against the floor the issue names (frontmatter split by gray-matter); the plain floor splits by hand, as the checker\'s loader now does,',
+    'so it shows what the checker adds beyond reading and parsing without crediting it for the faster split.',
+    `Each is timed as a whole process, median of ${options.runs} runs after ${options.warmup} warm-up, by ${hyperfine ? 'hyperfine (--shell=none)' : 'a loop of runs'}; peak RSS is the largest of ${rssRuns} runs${gnuTime ? ' (/usr/bin/time)' : ''}.`,
+    'Ratios are of median wall times; the CPU column (mean user + system seconds) and its ratios are less disturbed when other work shares the machine.',
+    'Reproduce with `npm run bench` (add `-- --files N` for another size).',
+    '',
+    `- Corpus: ${corpusLine}; check result: ${summaryLine}`,
+    `- Machine: ${machine.nproc} CPUs (nproc), ${machine.cpu}; Node ${machine.node}; 1-minute load average before the runs ${loadBefore.toFixed(2)}${loadBefore > 0.7 ? ' (other work was competing for the CPUs: every figure is slower than on a quiet machine)' : ' (quiet)'}`,
+    `- Date: ${machine.date}; commit ${machine.commit}${machine.dirty ? ' with uncommitted changes' : ''}`,
+    '',
+    table(rows),
+    '',
+    `**check / gray-matter floor = ${ratio.toFixed(2)}×**: ${verdict}. Check / plain floor = ${plainRatio.toFixed(2)}× (${plainVerdict}).`,
+  ].join('\n'));
+  process.stdout.write(`Results written to ${relative(root, resultsFile)}\n`);
+}
+
+try {
+  main();
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exitCode = 1;
+}
