@@ -17,6 +17,8 @@ export const ACCESSIBILITY_URL = '/accessibility/';
 export const FEED_URL = '/decisions.xml';
 /** Open data. */
 export const DATA_URL = '/data/';
+/** The authoring guide for officers. */
+export const GUIDE_URL = '/guide/';
 
 /**
  * A partnership's page.
