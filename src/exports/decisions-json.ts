@@ -6,7 +6,7 @@
 import type { DecisionModel, FundingModel, Model } from '../model/index.ts';
 import { penceToDecimal } from '../model/money.ts';
 import { decisionUrl } from '../site/urls.ts';
-import { absoluteUrl, licenceOf } from './site-links.ts';
+import { absoluteUrl, dataFileHeader } from './site-links.ts';
 
 /** An amount of money in open data. */
 export interface MoneyValue {
@@ -106,9 +106,7 @@ export function decisionRecord(site: Model['site'], decision: DecisionModel) {
 /** `decisions.json`: every decision, newest first, with the licence and where the data comes from. */
 export function decisionsJson(model: Pick<Model, 'site' | 'decisions'>) {
   return {
-    licence: licenceOf(model.site),
-    source: absoluteUrl(model.site, '/'),
-    publisher: model.site.publisher,
+    ...dataFileHeader(model.site),
     decisions: model.decisions.map((d) => decisionRecord(model.site, d)),
   };
 }

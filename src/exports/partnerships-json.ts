@@ -5,7 +5,7 @@
  */
 import type { Model, PartnershipModel } from '../model/index.ts';
 import { chapterUrl, decisionUrl, partnershipUrl, strategyUrl, structureUrl } from '../site/urls.ts';
-import { absoluteUrl, licenceOf } from './site-links.ts';
+import { absoluteUrl, dataFileHeader } from './site-links.ts';
 
 /** One partnership as open data. */
 export function partnershipRecord(site: Model['site'], p: PartnershipModel) {
@@ -48,9 +48,7 @@ export function partnershipRecord(site: Model['site'], p: PartnershipModel) {
 /** `partnerships.json`: every partnership, by name, with the licence and where the data comes from. */
 export function partnershipsJson(model: Pick<Model, 'site' | 'partnerships'>) {
   return {
-    licence: licenceOf(model.site),
-    source: absoluteUrl(model.site, '/'),
-    publisher: model.site.publisher,
+    ...dataFileHeader(model.site),
     partnerships: model.partnerships.map((p) => partnershipRecord(model.site, p)),
   };
 }

@@ -32,3 +32,8 @@ export function licenceUrl(licence: string): string | undefined {
 export function licenceOf(site: Pick<SiteModel, 'licence'>): { name: string; url: string | null } {
   return { name: site.licence, url: licenceUrl(site.licence) ?? null };
 }
+
+/** What every open-data JSON file states first: its licence, where it comes from and who publishes it. */
+export function dataFileHeader(site: Pick<SiteModel, 'licence' | 'base_url' | 'publisher'>) {
+  return { licence: licenceOf(site), source: absoluteUrl(site, '/'), publisher: site.publisher };
+}

@@ -1,6 +1,6 @@
 /** A decision or report: `partnerships/<id>/decisions/<decision-id>.md`. */
 import { z } from 'zod';
-import { DateSchema, MoneySchema, ReferenceSchema, StreamsSchema, TextListSchema, TextSchema } from './values.ts';
+import { DateSchema, MoneySchema, ReferenceSchema, requireRevenueOrCapital, StreamsSchema, TextListSchema, TextSchema } from './values.ts';
 
 /** What a decision is about; a decision can be several at once. */
 export const DECISION_KINDS = ['funding', 'structure', 'strategy', 'support', 'consultation-response', 'other'] as const;
@@ -41,16 +41,7 @@ export const AllocationSchema = z.strictObject({
   capital: MoneySchema.nullish(),
   /** Optional: what the money will achieve. */
   outcomes: TextSchema.nullish(),
-}).check((ctx) => {
-  if (ctx.value.revenue == null && ctx.value.capital == null) {
-    ctx.issues.push({
-      code: 'custom',
-      input: ctx.value,
-      params: { code: 'missing-key' },
-      message: 'gives neither revenue nor capital; expected at least one of them; add `revenue:` or `capital:` with the amount (0 if none)',
-    });
-  }
-});
+}).check(requireRevenueOrCapital('the amount (0 if none)'));
 
 /** Who pays into a pooled budget. */
 export const ContributionSchema = z.strictObject({

@@ -161,6 +161,23 @@ function penceFromText(raw: string): Pence | string {
   return `is "${raw}", which is not an amount this register can read; ${MONEY_EXPECTED}`;
 }
 
+/**
+ * A check that at least one of `revenue` and `capital` is given, for the
+ * funding table's figures and lines.
+ */
+export function requireRevenueOrCapital(amount: string) {
+  return (ctx: { value: { revenue?: unknown; capital?: unknown }; issues: { push: (issue: z.core.$ZodRawIssue) => void } }) => {
+    if (ctx.value.revenue == null && ctx.value.capital == null) {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        params: { code: 'missing-key' },
+        message: `gives neither revenue nor capital; expected at least one of them; add \`revenue:\` or \`capital:\` with ${amount}`,
+      });
+    }
+  };
+}
+
 /** Money split into revenue and capital streams, at least one of them given. */
 export const StreamsSchema = z
   .strictObject({
@@ -169,16 +186,7 @@ export const StreamsSchema = z
     /** Capital: money for buildings, equipment and other lasting assets. */
     capital: MoneySchema.nullish(),
   })
-  .check((ctx) => {
-    if (ctx.value.revenue == null && ctx.value.capital == null) {
-      ctx.issues.push({
-        code: 'custom',
-        input: ctx.value,
-        params: { code: 'missing-key' },
-        message: 'gives neither revenue nor capital; expected at least one of them; add `revenue:` or `capital:` with an amount',
-      });
-    }
-  });
+  .check(requireRevenueOrCapital('an amount'));
 
 /** A reference to something else by its id, resolved after every file is read. */
 export const ReferenceSchema = z.string({ error: 'must be an id' }).trim().min(1, { error: 'is empty; write an id, or delete the key' });

@@ -17,10 +17,12 @@ export interface TempRepo {
   remove(): void;
 }
 
-/** A fresh repository, isolated from the user's git configuration. */
-export function tempRepo(): TempRepo {
-  const dir = mkdtempSync(join(tmpdir(), 'register-history-'));
-  const env = {
+/**
+ * An environment for running git in tests: the machine's and the user's git
+ * configuration are ignored, and commits are made by a fixed officer.
+ */
+export function isolatedGitEnv(): NodeJS.ProcessEnv {
+  return {
     ...process.env,
     GIT_CONFIG_GLOBAL: '/dev/null',
     GIT_CONFIG_NOSYSTEM: '1',
@@ -29,6 +31,12 @@ export function tempRepo(): TempRepo {
     GIT_COMMITTER_NAME: 'Officer',
     GIT_COMMITTER_EMAIL: 'officer@example.org',
   };
+}
+
+/** A fresh repository, isolated from the user's git configuration. */
+export function tempRepo(): TempRepo {
+  const dir = mkdtempSync(join(tmpdir(), 'register-history-'));
+  const env = isolatedGitEnv();
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env, encoding: 'utf8' }).trim();
   git('init', '--quiet', '--initial-branch=main');
   return {

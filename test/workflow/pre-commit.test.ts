@@ -9,6 +9,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, temporaryFolder } from '../helpers/fixtures.ts';
+import { isolatedGitEnv } from '../history/git-repo.ts';
 
 const HOOKS = join(ROOT, 'scripts/hooks');
 const STRUCTURE = 'content/partnerships/chorley-partnership/structures/pre-2006.yaml';
@@ -21,16 +22,8 @@ afterEach(() => {
 function repository() {
   const dir = temporaryFolder('register-hook-');
   repositories.push(dir);
-  const env = {
-    ...process.env,
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_AUTHOR_NAME: 'Officer',
-    GIT_AUTHOR_EMAIL: 'officer@example.org',
-    GIT_COMMITTER_NAME: 'Officer',
-    GIT_COMMITTER_EMAIL: 'officer@example.org',
-  };
-  delete (env as Record<string, string | undefined>).CONTENT_DIR;
+  const env = isolatedGitEnv();
+  delete env.CONTENT_DIR;
   const git = (...args: string[]) => {
     const result = spawnSync('git', args, { cwd: dir, env, encoding: 'utf8' });
     return { status: result.status, output: `${result.stdout}${result.stderr}` };
