@@ -30,6 +30,38 @@ export default defineConfig({
       },
     },
   },
+  // A Content Security Policy on every page, as a <meta http-equiv> in the head
+  // (the site is static files: no response headers of its own). Scripts run
+  // only from the site's own files: no inline script, no eval, no other origin.
+  // A <meta> policy cannot carry frame-ancestors, report-uri/report-to or
+  // sandbox (browsers ignore them there): a host that can send headers should
+  // add `Content-Security-Policy: frame-ancestors 'none'` itself.
+  // test/quality/browser checks the policy on every page and crawls for violations.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: {
+        // Pagefind's index is WebAssembly. Its worker has no policy of its own
+        // here, but when the worker cannot start Pagefind compiles in the page,
+        // and a host sending this policy as a header would cover the worker too.
+        // 'wasm-unsafe-eval' allows compiling WebAssembly only, never eval().
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+      },
+      styleDirective: {
+        // The drawn diagrams are inline SVG with their own <style> element and
+        // dozens of style attributes, different in every diagram (Mermaid's output).
+        // Styles run no code, and default-src/img-src 'self' stop CSS from
+        // fetching anything from elsewhere, so inline styles are allowed.
+        resources: ["'self'", "'unsafe-inline'"],
+      },
+    },
+  },
   devToolbar: { enabled: false },
   integrations: [contentPreview()],
 });
