@@ -69,20 +69,42 @@ export interface ReportingTree {
 /**
  * Builds the reporting tree. A body whose `reports_to` does not lead to a root
  * (only possible in content the checker refused) becomes a root, and every body
- * is placed once, so nothing is left out and nothing loops.
+ * is placed once, so nothing is left out and nothing loops. The walk keeps its
+ * own stack rather than recursing, so a reporting line thousands of bodies deep
+ * cannot overflow the call stack.
  */
 export function reportingTree(structure: StructureModel): ReportingTree {
   const ids = new Set(structure.bodies.map((body) => body.id));
   const reportsTo = (body: BodyModel) => (body.reports_to != null && ids.has(body.reports_to) && body.reports_to !== body.id ? body.reports_to : undefined);
   const roots = structure.bodies.filter((body) => reportsTo(body) === undefined);
+  // Who names each body in `reports_to`, in file order: looked up once, not by scanning every body per body.
+  const candidates = new Map<string, BodyModel[]>();
+  for (const body of structure.bodies) {
+    const parent = reportsTo(body);
+    if (parent === undefined) continue;
+    let list = candidates.get(parent);
+    if (!list) candidates.set(parent, (list = []));
+    list.push(body);
+  }
   const reports = new Map<string, BodyModel[]>();
   const placed = new Set<string>();
-  const place = (body: BodyModel) => {
-    placed.add(body.id);
-    for (const child of structure.bodies) {
-      if (reportsTo(child) !== body.id || placed.has(child.id)) continue;
-      reports.set(body.id, [...(reports.get(body.id) ?? []), child]);
-      place(child);
+  // Depth first, each body's reports in file order: the order the lists and the diagram show them in.
+  const place = (top: BodyModel) => {
+    placed.add(top.id);
+    const stack = [{ body: top, next: 0 }];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1];
+      const child = candidates.get(frame.body.id)?.[frame.next++];
+      if (child === undefined) {
+        stack.pop();
+        continue;
+      }
+      if (placed.has(child.id)) continue;
+      placed.add(child.id);
+      let list = reports.get(frame.body.id);
+      if (!list) reports.set(frame.body.id, (list = []));
+      list.push(child);
+      stack.push({ body: child, next: 0 });
     }
   };
   roots.forEach(place);

@@ -291,28 +291,41 @@ function checkSize(file: string, body: BodyModel, i: number, report: Report): vo
   }
 }
 
-/** Finds loops in reporting lines and reports each once, naming every body in it. */
+/** How many bodies of a reporting loop its message names before saying how many more there are. */
+const CYCLE_NAMES_SHOWN = 10;
+
+/**
+ * Finds loops in reporting lines and reports each once, naming the bodies in it.
+ * Each body is walked at most once: a walk stops at a body an earlier walk has
+ * been through (whatever is above it is known already) or at one on its own
+ * path (a loop), so a long reporting line costs time in proportion to its length.
+ */
 function reportCycles(structure: StructureModel, report: Report): void {
   const index = new Map(structure.bodies.map((b, i) => [b.id, i]));
-  const reported = new Set<string>();
+  const walked = new Set<string>();
   for (const start of structure.bodies) {
     const path: string[] = [];
-    const onPath = new Set<string>();
-    for (let id: string | undefined = start.id; id !== undefined && index.has(id); id = structure.bodies[index.get(id) ?? 0].reports_to ?? undefined) {
-      if (onPath.has(id)) {
-        const loop = path.slice(path.indexOf(id));
-        if (loop.length > 1 && !loop.some((b) => reported.has(b))) {
-          loop.forEach((b) => reported.add(b));
-          const first = loop.reduce((a, b) => ((index.get(a) ?? 0) < (index.get(b) ?? 0) ? a : b));
-          const rotated = [...loop.slice(loop.indexOf(first)), ...loop.slice(0, loop.indexOf(first)), first];
-          report(structure.file, 'error', 'reporting-cycle', value('bodies', index.get(first) ?? 0, 'reports_to'), `reporting lines go round in a circle: ${rotated.join(' → ')}; expected every line to lead up to a body that reports to no one (usually the board); remove or change one \`reports_to\``);
-        }
+    const onPath = new Map<string, number>();
+    for (let id: string | undefined = start.id; id !== undefined && index.has(id) && !walked.has(id); id = structure.bodies[index.get(id) ?? 0].reports_to ?? undefined) {
+      const at = onPath.get(id);
+      if (at !== undefined) {
+        // A body reporting to itself has its own message, given where its `reports_to` is checked.
+        if (path.length - at > 1) reportCycle(structure, path.slice(at), index, report);
         break;
       }
-      onPath.add(id);
+      onPath.set(id, path.length);
       path.push(id);
     }
+    for (const id of path) walked.add(id);
   }
+}
+
+/** Reports one loop at the `reports_to` of its first body in the file, naming the loop from there. */
+function reportCycle(structure: StructureModel, loop: string[], index: Map<string, number>, report: Report): void {
+  const first = loop.reduce((a, b) => ((index.get(a) ?? 0) < (index.get(b) ?? 0) ? a : b));
+  const rotated = [...loop.slice(loop.indexOf(first)), ...loop.slice(0, loop.indexOf(first))];
+  const named = rotated.length > CYCLE_NAMES_SHOWN ? [...rotated.slice(0, CYCLE_NAMES_SHOWN), `… and ${rotated.length - CYCLE_NAMES_SHOWN} more …`] : rotated;
+  report(structure.file, 'error', 'reporting-cycle', value('bodies', index.get(first) ?? 0, 'reports_to'), `reporting lines go round in a circle: ${[...named, first].join(' → ')}; expected every line to lead up to a body that reports to no one (usually the board); remove or change one \`reports_to\``);
 }
 
 /** Ids and names that must be unique within a list in one file. */
