@@ -10,11 +10,17 @@
  *   the diagrams, instead of publishing text alternatives only;
  * - `--no-diagrams`: do not draw diagrams (pages show the text alternatives and
  *   any drawings already cached).
+ *
+ * Interrupted (Ctrl-C, or SIGTERM from CI or a process manager), it removes the
+ * half-built folder and exits 130 or 143, the shell's codes for those signals.
+ * A build killed outright cannot clean up: the next build removes its folder.
  */
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { constants } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
+import { close as closeSearchIndexer } from 'pagefind';
 import { countDiagnostics, formatReport } from '../src/content/diagnostics.ts';
 import { prepareDiagrams } from '../src/diagrams/prepare.ts';
 import { checkContent, contentDirectory } from '../src/model/index.ts';
@@ -30,6 +36,41 @@ const staging = join(dirname(dist), `${basename(dist)}.building-${process.pid}`)
 const retired = join(dirname(dist), `${basename(dist)}.previous-${process.pid}`);
 const requireDiagrams = options['require-diagrams'] === true || (Boolean(process.env.CI) && process.env.CI !== 'false');
 const started = performance.now();
+const shownDist = `${relative(process.cwd(), dist) || '.'}/`;
+
+/** Whether a process is running; one we may not signal is running too. */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+// Half-built folders of earlier builds that were killed outright; a build still running keeps its own.
+const stagingPrefix = `${basename(dist)}.building-`;
+for (const entry of existsSync(dirname(dist)) ? readdirSync(dirname(dist), { withFileTypes: true }) : []) {
+  const pid = entry.name.slice(stagingPrefix.length);
+  if (entry.isDirectory() && entry.name.startsWith(stagingPrefix) && /^[1-9]\d*$/.test(pid) && !isAlive(Number(pid))) {
+    rmSync(join(dirname(dist), entry.name), { recursive: true, force: true });
+  }
+}
+
+/** Set once the new site has replaced the old: an interruption after that changes nothing. */
+let swapped = false;
+/** Stops on Ctrl-C or SIGTERM: removes the half-built folder and keeps the previous site. */
+function interrupted(signal: 'SIGINT' | 'SIGTERM'): never {
+  // Pagefind indexes in a process of its own, which would go on writing into the folder: stop it first.
+  void closeSearchIndexer();
+  // A page write still in flight may add to the folder while it is removed: retry rather than leave part of it.
+  rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
+  process.stderr.write(`\nBuild interrupted (${signal}).${swapped || !existsSync(dist) ? '' : ` The previous ${shownDist} is unchanged.`}\n`);
+  process.exit(128 + constants.signals[signal]);
+}
+// Listening also keeps Node from dying mid-way through the swap: the handler runs between synchronous steps.
+process.on('SIGINT', interrupted);
+process.on('SIGTERM', interrupted);
 
 /** Runs one stage, printing what it does and how long it took. */
 async function stage<T>(label: string, work: () => T | Promise<T>, done: (result: T) => string): Promise<T> {
@@ -43,7 +84,7 @@ async function stage<T>(label: string, work: () => T | Promise<T>, done: (result
 /** Stops the build, saying why, and keeps the previous site. */
 function stop(reason: string): never {
   rmSync(staging, { recursive: true, force: true });
-  process.stderr.write(`\nBuild stopped: ${reason}\n${existsSync(dist) ? `The previous ${relative(process.cwd(), dist) || '.'}/ is unchanged.\n` : ''}`);
+  process.stderr.write(`\nBuild stopped: ${reason}\n${existsSync(dist) ? `The previous ${shownDist} is unchanged.\n` : ''}`);
   process.exit(1);
 }
 
@@ -76,8 +117,9 @@ try {
 // 5. Swap it in: two renames, so dist/ is never half-written.
 if (existsSync(dist)) renameSync(dist, retired);
 renameSync(staging, dist);
+swapped = true;
 rmSync(retired, { recursive: true, force: true });
-console.log(`Built ${model.partnerships.length} partnerships and ${model.decisions.length} decisions into ${relative(process.cwd(), dist) || '.'}/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+console.log(`Built ${model.partnerships.length} partnerships and ${model.decisions.length} decisions into ${shownDist} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 
 function countPages(dir: string): number {
   return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;

@@ -98,29 +98,40 @@ describe('a build that fails', () => {
   });
 });
 
-describe('a build interrupted while it writes pages (Ctrl-C)', () => {
-  let interrupted: { signalled: boolean; code: number | null; leftovers: string[] };
+describe.each([
+  { signal: 'SIGINT' as const, how: 'Ctrl-C', code: 130 },
+  { signal: 'SIGTERM' as const, how: 'SIGTERM, as CI and process managers send', code: 143 },
+])('a build interrupted while it writes pages ($how)', ({ signal, code }) => {
+  let interrupted: { signalled: boolean; code: number | null; stderr: string; leftovers: string[] };
 
   beforeAll(async () => {
     const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts'), '--out', out, '--no-diagrams'], {
       cwd: work,
-      env: { ...process.env, CONTENT_DIR: FIXTURE_SITE_CONTENT, CI: 'false' },
-      stdio: 'ignore',
+      env: { ...process.env, CONTENT_DIR: FIXTURE_SITE_CONTENT, CI: 'false', NO_COLOR: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((done) => child.on('exit', (exitCode) => done(exitCode)));
     const staging = join(dirname(out), `${basename(out)}.building-${child.pid}`);
     let signalled = false;
     // Interrupt as soon as the staging folder holds a page: part-way through writing the site.
     for (let waited = 0; waited < 60_000 && child.exitCode === null; waited += 25) {
       if (existsSync(staging) && listFiles(staging).some((file) => file.endsWith('.html'))) {
-        signalled = child.kill('SIGINT');
+        signalled = child.kill(signal);
         break;
       }
       await sleep(25);
     }
-    const code = await exited;
-    interrupted = { signalled, code, leftovers: leftovers(out) };
+    const exitCode = await exited;
+    interrupted = { signalled, code: exitCode, stderr, leftovers: leftovers(out) };
   }, 90_000);
+
+  it(`exits ${code}, saying the previous output is unchanged`, (context) => {
+    context.skip(!interrupted.signalled, 'The build finished before it could be interrupted.');
+    expect(interrupted.code, interrupted.stderr).toBe(code);
+    expect(interrupted.stderr).toContain(`Build interrupted (${signal}). The previous site/ is unchanged.`);
+  });
 
   it('leaves the previous output exactly as it was', (context) => {
     context.skip(!interrupted.signalled, 'The build finished before it could be interrupted.');
@@ -130,5 +141,26 @@ describe('a build interrupted while it writes pages (Ctrl-C)', () => {
   it('leaves no half-built folder behind', (context) => {
     context.skip(!interrupted.signalled, 'The build finished before it could be interrupted.');
     expect(interrupted.leftovers).toEqual([]);
+  });
+});
+
+describe('a build after one that was killed outright (kill -9, a power cut)', () => {
+  it('removes the half-built folder the dead build left, and keeps one a running build is still writing', async () => {
+    const output = join(work, 'after-a-kill', 'site');
+    mkdirSync(dirname(output));
+    // A process that has ended: its pid names the folder of a build that died.
+    const ended = spawn(process.execPath, ['-e', '']);
+    await new Promise((done) => ended.on('exit', done));
+    const dead = `${output}.building-${ended.pid}`;
+    const running = `${output}.building-${process.pid}`;
+    for (const folder of [dead, running]) {
+      mkdirSync(folder);
+      writeFileSync(join(folder, 'index.html'), '<p>half-built</p>');
+    }
+    // Invalid content: the build stops at the checker, so only the clean-up at its start has run.
+    const run = runBuild({ content: invalidContent(), out: output, cwd: work });
+    expect(run.status).toBe(1);
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(running)).toBe(true);
   });
 });
