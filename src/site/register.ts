@@ -71,9 +71,42 @@ export function amountOf(decision: DecisionModel): string | undefined {
   return `${formatPounds(funding.availableTotals.revenue + funding.availableTotals.capital)}${per} available`;
 }
 
-/** The rows that match a filter. */
+/** The rows that match a filter, in register order. */
 export function filterRows(rows: readonly RegisterRow[], filter: RegisterFilter): RegisterRow[] {
+  const chosen = FILTER_DIMENSIONS.filter((dimension) => filter[dimension]);
+  if (chosen.length === 1) return [...rowsWith(rows, chosen[0], filter[chosen[0]] as string)];
   return rows.filter((row) => matchesFilter(row, filter));
+}
+
+const groupsByRows = new WeakMap<readonly RegisterRow[], Record<FilterDimension, Map<string, RegisterRow[]>>>();
+
+/**
+ * The rows with one value in one dimension (as `matchesFilter` decides), in
+ * register order. The rows are grouped once per list: the filter pages (one per
+ * partnership, year…) and their counts each scanning the whole register grew
+ * with the square of its size (a third of a second at 10,000 pages).
+ */
+function rowsWith(rows: readonly RegisterRow[], dimension: FilterDimension, value: string): readonly RegisterRow[] {
+  let groups = groupsByRows.get(rows);
+  if (!groups) {
+    const byDimension = Object.fromEntries(FILTER_DIMENSIONS.map((d) => [d, new Map<string, RegisterRow[]>()])) as Record<FilterDimension, Map<string, RegisterRow[]>>;
+    const add = (d: FilterDimension, v: string | undefined, row: RegisterRow) => {
+      if (v === undefined) return;
+      const list = byDimension[d].get(v);
+      if (list) list.push(row);
+      else byDimension[d].set(v, [row]);
+    };
+    for (const row of rows) {
+      add('partnership', row.partnership, row);
+      add('year', row.year, row);
+      for (const kind of new Set(row.kinds)) add('kind', kind, row);
+      add('status', row.status, row);
+      add('key-decision', row.keyDecision, row);
+    }
+    groups = byDimension;
+    groupsByRows.set(rows, groups);
+  }
+  return groups[dimension].get(value) ?? [];
 }
 
 const optionsByRows = new WeakMap<readonly RegisterRow[], Record<FilterDimension, FilterOption[]>>();
@@ -88,7 +121,7 @@ export function filterOptions(rows: readonly RegisterRow[]): Record<FilterDimens
 }
 
 function countOptions(rows: readonly RegisterRow[]): Record<FilterDimension, FilterOption[]> {
-  const count = (dimension: FilterDimension, value: string) => rows.filter((row) => matchesFilter(row, { [dimension]: value })).length;
+  const count = (dimension: FilterDimension, value: string) => rowsWith(rows, dimension, value).length;
   const option = (dimension: FilterDimension, value: string, label: string): FilterOption => ({ value, label, count: count(dimension, value), url: filterPageUrl(dimension, value) });
   const present = (option: FilterOption) => option.count > 0;
 
