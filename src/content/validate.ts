@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import type { PathSegment, PendingDiagnostic } from './diagnostics.ts';
 import type { ContentKind, SourceDocument } from './load.ts';
+import { checkBodies, checkFunding, countSeats, sumFunding, type Report } from '../model/resolve.ts';
+import { FundingSchema } from '../schemas/decision.ts';
 import { ChapterSchema, DecisionSchema, PartnershipSchema, SiteSchema, StrategySchema, StructureSchema } from '../schemas/index.ts';
 import { closest, listWords } from './words.ts';
 
@@ -40,7 +42,28 @@ export function validateDocument(document: SourceDocument, diagnostics: PendingD
     if (typos.missing.has(pathKey(issue.path))) continue;
     diagnostics.push(...issueToDiagnostics(document, schema, issue, typos.required));
   }
-  return salvage(document, schema, issues);
+  const salvaged = salvage(document, schema, issues);
+  if (!salvaged) checkCompleteParts(document, diagnostics);
+  return salvaged;
+}
+
+/**
+ * All problems in one run, even when a required key is missing or wrong and
+ * the file cannot join the model: a funding table or a list of bodies that is
+ * complete in itself still gets its own rules (the sums, sizes and reporting
+ * loops), the same ones resolve runs on a valid file.
+ */
+function checkCompleteParts(document: SourceDocument, diagnostics: PendingDiagnostic[]): void {
+  const data = document.data && typeof document.data === 'object' ? (document.data as Record<string, unknown>) : {};
+  const report: Report = (file, severity, code, locator, message) => diagnostics.push({ file, severity, code, locator, message });
+  if (document.kind === 'decision') {
+    const funding = FundingSchema.safeParse(data.funding);
+    if (funding.success) checkFunding(document.file, sumFunding(funding.data), report);
+  }
+  if (document.kind === 'structure') {
+    const bodies = StructureSchema.shape.bodies.safeParse(data.bodies);
+    if (bodies.success) checkBodies(document.file, bodies.data.map(countSeats), report);
+  }
 }
 
 const pathKey = (path: readonly PropertyKey[]) => path.map(String).join('\u0000');

@@ -15,7 +15,7 @@ import type {
 /** Defaults for optional site settings, as the contract's example gives them. */
 export const SITE_DEFAULTS = { review_every_months: 12, max_chapter_priorities: 5, licence: 'Open Government Licence v3.0' } as const;
 
-type Report = (file: string, severity: Severity, code: string, locator: Locator, message: string) => void;
+export type Report = (file: string, severity: Severity, code: string, locator: Locator, message: string) => void;
 
 const value = (...path: PathSegment[]): Locator => ({ path, at: 'value' });
 
@@ -117,17 +117,20 @@ function byStructureOrder(a: StructureModel, b: StructureModel): number {
   return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || compareDates(b.from ?? '0000', a.from ?? '0000') || (a.id < b.id ? -1 : 1);
 }
 
+/** A body with its listed seats counted, voting and advisory apart. */
+export function countSeats(body: Entry<'structure'>['value']['bodies'][number]): BodyModel {
+  if (!body.seats) return body;
+  let voting = 0;
+  let advisory = 0;
+  for (const seat of body.seats) {
+    if (seat.voting === false) advisory += seat.count;
+    else voting += seat.count;
+  }
+  return { ...body, votingSeats: voting, advisorySeats: advisory };
+}
+
 function buildStructure(entry: Entry<'structure'>, partnershipIds: Set<string>, report: Report): StructureModel {
-  const bodies: BodyModel[] = entry.value.bodies.map((body) => {
-    if (!body.seats) return body;
-    let voting = 0;
-    let advisory = 0;
-    for (const seat of body.seats) {
-      if (seat.voting === false) advisory += seat.count;
-      else voting += seat.count;
-    }
-    return { ...body, votingSeats: voting, advisorySeats: advisory };
-  });
+  const bodies = entry.value.bodies.map(countSeats);
   const bodyIds = bodies.map((b) => b.id);
   const relations: RelationModel[] = [];
   (entry.value.relations ?? []).forEach((relation, i) => {
@@ -254,11 +257,16 @@ function checkStructure(structure: StructureModel, decisionIds: Set<string>, rep
   if (structure.decided_by && !decisionIds.has(structure.decided_by)) {
     report(file, 'error', 'unknown-reference', value('decided_by'), unknownReference('decided_by', structure.decided_by, "a decision of this partnership", [...decisionIds].sort()));
   }
-  const bodyIds = structure.bodies.map((b) => b.id);
-  const known = new Set(bodyIds);
-  checkUnique(file, 'bodies', structure.bodies.map((b) => ({ id: b.id, name: b.name })), report);
+  checkBodies(file, structure.bodies, report);
+}
 
-  structure.bodies.forEach((body, i) => {
+/** The rules about one file's bodies alone: unique ids and names, reporting lines, sizes and quorums. */
+export function checkBodies(file: string, bodies: readonly BodyModel[], report: Report): void {
+  const bodyIds = bodies.map((b) => b.id);
+  const known = new Set(bodyIds);
+  checkUnique(file, 'bodies', bodies.map((b) => ({ id: b.id, name: b.name })), report);
+
+  bodies.forEach((body, i) => {
     if (body.reports_to != null) {
       if (body.reports_to === body.id) {
         report(file, 'error', 'reporting-cycle', value('bodies', i, 'reports_to'), `\`reports_to\` is "${body.id}", the body itself; expected another body's id; correct it or delete the key`);
@@ -268,7 +276,7 @@ function checkStructure(structure: StructureModel, decisionIds: Set<string>, rep
     }
     checkSize(file, body, i, report);
   });
-  reportCycles(structure, report);
+  reportCycles(file, bodies, report);
 }
 
 /** Size against seats, and quorum against size. */
@@ -300,17 +308,17 @@ const CYCLE_NAMES_SHOWN = 10;
  * been through (whatever is above it is known already) or at one on its own
  * path (a loop), so a long reporting line costs time in proportion to its length.
  */
-function reportCycles(structure: StructureModel, report: Report): void {
-  const index = new Map(structure.bodies.map((b, i) => [b.id, i]));
+function reportCycles(file: string, bodies: readonly BodyModel[], report: Report): void {
+  const index = new Map(bodies.map((b, i) => [b.id, i]));
   const walked = new Set<string>();
-  for (const start of structure.bodies) {
+  for (const start of bodies) {
     const path: string[] = [];
     const onPath = new Map<string, number>();
-    for (let id: string | undefined = start.id; id !== undefined && index.has(id) && !walked.has(id); id = structure.bodies[index.get(id) ?? 0].reports_to ?? undefined) {
+    for (let id: string | undefined = start.id; id !== undefined && index.has(id) && !walked.has(id); id = bodies[index.get(id) ?? 0].reports_to ?? undefined) {
       const at = onPath.get(id);
       if (at !== undefined) {
         // A body reporting to itself has its own message, given where its `reports_to` is checked.
-        if (path.length - at > 1) reportCycle(structure, path.slice(at), index, report);
+        if (path.length - at > 1) reportCycle(file, path.slice(at), index, report);
         break;
       }
       onPath.set(id, path.length);
@@ -321,11 +329,11 @@ function reportCycles(structure: StructureModel, report: Report): void {
 }
 
 /** Reports one loop at the `reports_to` of its first body in the file, naming the loop from there. */
-function reportCycle(structure: StructureModel, loop: string[], index: Map<string, number>, report: Report): void {
+function reportCycle(file: string, loop: string[], index: Map<string, number>, report: Report): void {
   const first = loop.reduce((a, b) => ((index.get(a) ?? 0) < (index.get(b) ?? 0) ? a : b));
   const rotated = [...loop.slice(loop.indexOf(first)), ...loop.slice(0, loop.indexOf(first))];
   const named = rotated.length > CYCLE_NAMES_SHOWN ? [...rotated.slice(0, CYCLE_NAMES_SHOWN), `… and ${rotated.length - CYCLE_NAMES_SHOWN} more …`] : rotated;
-  report(structure.file, 'error', 'reporting-cycle', value('bodies', index.get(first) ?? 0, 'reports_to'), `reporting lines go round in a circle: ${[...named, first].join(' → ')}; expected every line to lead up to a body that reports to no one (usually the board); remove or change one \`reports_to\``);
+  report(file, 'error', 'reporting-cycle', value('bodies', index.get(first) ?? 0, 'reports_to'), `reporting lines go round in a circle: ${[...named, first].join(' → ')}; expected every line to lead up to a body that reports to no one (usually the board); remove or change one \`reports_to\``);
 }
 
 /** Ids and names that must be unique within a list in one file. */
@@ -382,7 +390,7 @@ function checkDecision(d: DecisionModel, structureIds: Set<string>, decisionIds:
   if (d.options) checkUnique(file, 'options', d.options.map((o) => ({ name: o.title, nameKey: 'title' })), report);
 }
 
-function checkFunding(file: string, funding: FundingModel, report: Report): void {
+export function checkFunding(file: string, funding: FundingModel, report: Report): void {
   const itemNames = new Map<string, number>();
   funding.allocations.forEach((a, i) => {
     const key = a.item.trim().toLowerCase();
