@@ -15,7 +15,7 @@
  * half-built folder and exits 130 or 143, the shell's codes for those signals.
  * A build killed outright cannot clean up: the next build removes its folder.
  */
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { constants } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,6 +34,11 @@ const dist = resolve(options.out ?? join(root, 'dist'));
 // Beside the output folder, so the final rename never crosses file systems.
 const staging = join(dirname(dist), `${basename(dist)}.building-${process.pid}`);
 const retired = join(dirname(dist), `${basename(dist)}.previous-${process.pid}`);
+// Astro imports the server code it writes into its output folder, which finds its
+// packages only from inside the project: an output folder elsewhere (`--out /tmp/site`)
+// is written under .cache/ first and moved beside it afterwards.
+const insideProject = !relative(root, staging).startsWith('..');
+const astroOut = insideProject ? staging : join(root, '.cache', `build-${process.pid}`);
 const requireDiagrams = options['require-diagrams'] === true || (Boolean(process.env.CI) && process.env.CI !== 'false');
 const started = performance.now();
 const shownDist = `${relative(process.cwd(), dist) || '.'}/`;
@@ -48,14 +53,17 @@ function isAlive(pid: number): boolean {
   }
 }
 
-// Half-built folders of earlier builds that were killed outright; a build still running keeps its own.
-const stagingPrefix = `${basename(dist)}.building-`;
-for (const entry of existsSync(dirname(dist)) ? readdirSync(dirname(dist), { withFileTypes: true }) : []) {
-  const pid = entry.name.slice(stagingPrefix.length);
-  if (entry.isDirectory() && entry.name.startsWith(stagingPrefix) && /^[1-9]\d*$/.test(pid) && !isAlive(Number(pid))) {
-    rmSync(join(dirname(dist), entry.name), { recursive: true, force: true });
+/** Removes half-built folders (`<prefix><pid>`) of earlier builds that were killed outright; a build still running keeps its own. */
+function clearStale(folder: string, prefix: string): void {
+  for (const entry of existsSync(folder) ? readdirSync(folder, { withFileTypes: true }) : []) {
+    const pid = entry.name.slice(prefix.length);
+    if (entry.isDirectory() && entry.name.startsWith(prefix) && /^[1-9]\d*$/.test(pid) && !isAlive(Number(pid))) {
+      rmSync(join(folder, entry.name), { recursive: true, force: true });
+    }
   }
 }
+clearStale(dirname(dist), `${basename(dist)}.building-`);
+clearStale(join(root, '.cache'), 'build-');
 
 /** Set once the new site has replaced the old: an interruption after that changes nothing. */
 let swapped = false;
@@ -64,7 +72,7 @@ function interrupted(signal: 'SIGINT' | 'SIGTERM'): never {
   // Pagefind indexes in a process of its own, which would go on writing into the folder: stop it first.
   void closeSearchIndexer();
   // A page write still in flight may add to the folder while it is removed: retry rather than leave part of it.
-  rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
+  for (const folder of new Set([astroOut, staging])) rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
   process.stderr.write(`\nBuild interrupted (${signal}).${swapped || !existsSync(dist) ? '' : ` The previous ${shownDist} is unchanged.`}\n`);
   process.exit(128 + constants.signals[signal]);
 }
@@ -83,7 +91,7 @@ async function stage<T>(label: string, work: () => T | Promise<T>, done: (result
 
 /** Stops the build, saying why, and keeps the previous site. */
 function stop(reason: string): never {
-  rmSync(staging, { recursive: true, force: true });
+  for (const folder of new Set([astroOut, staging])) rmSync(folder, { recursive: true, force: true });
   process.stderr.write(`\nBuild stopped: ${reason}\n${existsSync(dist) ? `The previous ${shownDist} is unchanged.\n` : ''}`);
   process.exit(1);
 }
@@ -106,7 +114,8 @@ try {
     `${r.rendered} drawn, ${r.cached} unchanged${r.missing ? `, ${r.missing} as text only` : ''}`);
 
   // 3. Pages, into the staging folder.
-  await stage('Writing pages', () => build({ root, outDir: staging, logLevel: 'error' }), () => `${countPages(staging)} pages`);
+  await stage('Writing pages', () => build({ root, outDir: astroOut, logLevel: 'error' }), () => `${countPages(astroOut)} pages`);
+  if (astroOut !== staging) moveFolder(astroOut, staging);
 
   // 4. Search index over the written pages.
   await stage('Indexing search', () => indexSearch(staging), (r) => `${r.pages} pages indexed`);
@@ -120,6 +129,17 @@ renameSync(staging, dist);
 swapped = true;
 rmSync(retired, { recursive: true, force: true });
 console.log(`Built ${model.partnerships.length} partnerships and ${model.decisions.length} decisions into ${shownDist} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+
+/** Renames a folder, or copies it when the destination is on another file system. */
+function moveFolder(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+}
 
 function countPages(dir: string): number {
   return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;

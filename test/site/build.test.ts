@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_CONTENT } from './helpers/fixture-model.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-// Inside the project (in git-ignored .cache/), because Astro's build imports its own output and needs node_modules.
+// In the project's git-ignored .cache/, which the site tests clean up with the rest.
 mkdirSync(join(root, '.cache'), { recursive: true });
 const work = mkdtempSync(join(root, '.cache', 'site-test-'));
 const out = join(work, 'site');

@@ -48,15 +48,17 @@ function projectWithAThrowingPage(): string {
     cpSync(join(ROOT, path), join(project, path), { recursive: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));
-  // Before throwing, the page counts the pages already in the staging folder (scripts/build.ts names it
-  // `<out>.building-<pid>`), so the test can show the failure came part-way through writing the site.
+  // Before throwing, the page counts the pages already written, so the test can show the failure came
+  // part-way through writing the site. scripts/build.ts has Astro write them to `<out>.building-<pid>`,
+  // or, as here, where that is outside the project, to `<project>/.cache/build-<pid>`.
   writeFileSync(
     join(project, 'src/pages/zz-throws-while-rendering.astro'),
     [
       '---',
-      "import { readdirSync } from 'node:fs';",
+      "import { existsSync, readdirSync } from 'node:fs';",
       "const out = process.argv[process.argv.indexOf('--out') + 1];",
-      "const written = readdirSync(`${out}.building-${process.pid}`, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;",
+      `const folder = [\`\${out}.building-\${process.pid}\`, \`${join(project, '.cache')}/build-\${process.pid}\`].find((f) => existsSync(f));`,
+      "const written = readdirSync(folder, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;",
       'throw new Error(`Deliberate failure while rendering, for the atomicity test, after ${written} pages were written`);',
       '---',
       '<p>never</p>',

@@ -1,8 +1,8 @@
 /**
  * Building sites for the quality gates: every build goes through
  * scripts/build.ts in a child process, exactly as `npm run build` does, into a
- * working folder under the project's git-ignored .cache/ (Astro's build imports
- * its own output, which must be able to find node_modules).
+ * working folder under the project's git-ignored .cache/, next to the diagram
+ * cache each build uses (out-folder.test.ts builds outside the project).
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
