@@ -4,12 +4,12 @@
  * One browser session draws every diagram of a build; SVGs are cached by a hash
  * of their source, so a build whose diagrams have not changed starts no browser.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { MermaidConfig } from 'mermaid';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { CACHED_SVG_NAME, readCachedSvg, sourceHash, writeCachedSvg, writeFileAtomically } from './cache.ts';
 import { LABEL_WRAP_WIDTH } from './mermaid.ts';
 
@@ -45,8 +45,29 @@ const BROWSER_ARGS = [
   '--disable-sync', '--no-first-run', '--disable-quic',
 ];
 
-/** Longest a single diagram may take to draw before the build gives up on it. */
+/** The page diagrams are drawn in; render.ts adds the scripts. */
+const PAGE_HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Diagrams</title></head><body></body></html>';
+
+/** Longest a page may take to draw one batch before the build gives up on it and its page. */
 const RENDER_TIMEOUT_MS = 30_000;
+
+/** Diagrams sent to a page in one call: fewer round trips between Node and the browser, and little left for the last page to finish alone. */
+const BATCH_SIZE = 4;
+
+/**
+ * Each page draws on one CPU at a time, so pages draw in parallel up to one a CPU.
+ * Another page costs its own loading and warming up of Mermaid (one to two
+ * seconds of CPU), worth it only with this many diagrams for it.
+ */
+const DIAGRAMS_PER_EXTRA_PAGE = 10;
+
+/**
+ * Mermaid's `getConfig` in its bundle (`getConfig = () => assignWithDepth({}, currentConfig)`,
+ * minified), and what it becomes: `copyMermaidConfig` in in-browser.js makes the
+ * same copy several times faster.
+ */
+const MERMAID_GET_CONFIG = /([\w$]+)=([\w$]+)\(\(\)=>[\w$]+\(\{\},([\w$]+)\),"getConfig"\)/g;
+const FASTER_GET_CONFIG = '$1=$2(()=>copyMermaidConfig($3),"getConfig")';
 
 /** No browser was found, or the one found could not be started. */
 export class BrowserUnavailableError extends Error {
@@ -98,9 +119,15 @@ export function findBrowser(
 
 const nodeRequire = createRequire(import.meta.url);
 
-/** Mermaid's browser bundle, read from node_modules and injected: the page fetches nothing. */
-function mermaidScript(): string {
-  return readFileSync(nodeRequire.resolve('mermaid/dist/mermaid.min.js'), 'utf8');
+/**
+ * Mermaid's browser bundle, read from node_modules and injected: the page
+ * fetches nothing. Its `getConfig` is made to call `copyMermaidConfig` (see
+ * in-browser.js); a Mermaid whose bundle no longer has it in that form is used
+ * as it is, only slower, and a test says so.
+ */
+export function mermaidScript(): string {
+  const bundle = readFileSync(nodeRequire.resolve('mermaid/dist/mermaid.min.js'), 'utf8');
+  return bundle.match(MERMAID_GET_CONFIG)?.length === 1 ? bundle.replace(MERMAID_GET_CONFIG, FASTER_GET_CONFIG) : bundle;
 }
 
 /** The script that draws and cleans each diagram inside the page. */
@@ -109,13 +136,22 @@ function inBrowserScript(): string {
 }
 
 /**
- * What the drawing depends on besides the source: Mermaid's version, its
- * configuration and the cleaning script. When any changes, cached SVGs are
- * dropped, so a cache never holds drawings made another way.
+ * What the drawing depends on besides the source: Mermaid's version and how it
+ * is loaded, its configuration, the page, the browser's switches and the
+ * script that draws and cleans. When any changes, cached SVGs are dropped, so
+ * a cache never holds drawings made another way. (How many pages draw at once,
+ * and how many diagrams a call, changes nothing drawn.)
  */
 function rendererFingerprint(): string {
   const { version } = JSON.parse(readFileSync(nodeRequire.resolve('mermaid/package.json'), 'utf8')) as { version: string };
-  return sourceHash(JSON.stringify({ mermaid: version, config: MERMAID_CONFIG, script: inBrowserScript() }));
+  return sourceHash(JSON.stringify({
+    mermaid: version,
+    getConfig: [MERMAID_GET_CONFIG.source, FASTER_GET_CONFIG],
+    config: MERMAID_CONFIG,
+    page: PAGE_HTML,
+    browserArgs: BROWSER_ARGS,
+    script: inBrowserScript(),
+  }));
 }
 
 /**
@@ -170,10 +206,54 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
   }
 }
 
+/** A diagram to draw: its source, and the prefix of every id in its SVG. */
+interface Diagram {
+  source: string;
+  id: string;
+}
+
+/** Readies a page to draw: the page, then in-browser.js (Mermaid's `getConfig` calls it), then Mermaid, configured once. */
+async function preparePage(page: Page, scripts: readonly string[]): Promise<void> {
+  await page.route('**/*', (route) => route.abort());
+  await page.setContent(PAGE_HTML);
+  for (const content of scripts) await page.addScriptTag({ content });
+  await page.evaluate(`initialiseDiagrams(${JSON.stringify(MERMAID_CONFIG)})`);
+}
+
+/**
+ * Draws diagrams from the queue in one page, a batch at a time, until the
+ * queue is empty, and caches each. A batch that takes too long fails, and the
+ * page, which may still be busy with it, is left for the others to finish the queue.
+ */
+async function drawInPage(page: Page, scripts: readonly string[], queue: Diagram[], cacheDir: string, failures: Map<string, Error>): Promise<void> {
+  await preparePage(page, scripts);
+  while (queue.length > 0) {
+    const batch = queue.splice(0, BATCH_SIZE);
+    let results: ({ svg: string } | { error: string })[];
+    try {
+      results = await withTimeout(page.evaluate(`renderDiagrams(${JSON.stringify(batch)})`), RENDER_TIMEOUT_MS, `Drawing ${batch.map((d) => d.id).join(', ')}`);
+    } catch (error) {
+      for (const { source } of batch) failures.set(source, error as Error);
+      return;
+    }
+    batch.forEach(({ source }, i) => {
+      try {
+        const result = results[i]!;
+        if ('error' in result) throw new Error(result.error);
+        assertSafeSvg(result.svg);
+        writeCachedSvg(cacheDir, source, result.svg);
+      } catch (error) {
+        failures.set(source, error as Error);
+      }
+    });
+  }
+}
+
 /**
  * Draws Mermaid sources as SVG, using the cache where it can: sources already
  * cached are read, the rest are drawn in one browser session and cached.
- * No browser is started when everything is cached.
+ * No browser is started when everything is cached. With many to draw, several
+ * pages draw at once, one a CPU; what each draws does not depend on the others.
  *
  * Each SVG is safe to inline (no script, event handlers, foreignObject or outside
  * links), has `role="img"` with `<title>` and `<desc>` from `accTitle` and
@@ -187,51 +267,32 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 export async function renderMermaidToSvg(sources: readonly string[], options: { cacheDir: string; browserPath?: string }): Promise<Map<string, string>> {
   const { cacheDir } = options;
   refreshCache(cacheDir);
-  const svgs = new Map<string, string>();
-  const toDraw: string[] = [];
-  for (const source of new Set(sources)) {
-    const cached = readCachedSvg(cacheDir, source);
-    if (cached === undefined) toDraw.push(source);
-    else svgs.set(source, cached);
-  }
-  if (toDraw.length === 0) return svgs;
-
-  const executablePath = options.browserPath ?? findBrowser();
-  if (!executablePath) throw new BrowserUnavailableError('No Chrome, Edge or Chromium found. Set CHROMIUM_PATH or install chromium.');
-  // An empty profile of our own: nothing from a user's browser is read, nothing is left behind.
-  const userDataDir = mkdtempSync(join(tmpdir(), 'register-diagrams-'));
-  const failures: { source: string; error: Error }[] = [];
-  try {
-    let context;
+  const unique = [...new Set(sources)];
+  const toDraw = unique.filter((source) => readCachedSvg(cacheDir, source) === undefined);
+  const failures = new Map<string, Error>();
+  if (toDraw.length > 0) {
+    const executablePath = options.browserPath ?? findBrowser();
+    if (!executablePath) throw new BrowserUnavailableError('No Chrome, Edge or Chromium found. Set CHROMIUM_PATH or install chromium.');
+    let browser;
     try {
-      context = await chromium.launchPersistentContext(userDataDir, { executablePath, headless: true, args: BROWSER_ARGS, offline: true });
+      // Playwright gives the browser an empty profile of its own: nothing from a user's browser is read, nothing is left behind.
+      browser = await chromium.launch({ executablePath, headless: true, args: BROWSER_ARGS });
     } catch (error) {
       throw new BrowserUnavailableError(`The browser at ${executablePath} could not be started (${(error as Error).message.split('\n')[0]})`);
     }
     try {
-      const page = context.pages()[0] ?? (await context.newPage());
-      await page.route('**/*', (route) => route.abort());
-      await page.setContent('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Diagrams</title></head><body></body></html>');
-      await page.addScriptTag({ content: mermaidScript() });
-      await page.addScriptTag({ content: inBrowserScript() });
-      await page.evaluate(`initialiseDiagrams(${JSON.stringify(MERMAID_CONFIG)})`);
-      for (const source of toDraw) {
-        const id = `structure-${sourceHash(source).slice(0, 12)}`;
-        try {
-          const svg = await withTimeout(page.evaluate<string>(`renderDiagram(${JSON.stringify(id)}, ${JSON.stringify(source)})`), RENDER_TIMEOUT_MS, `Drawing ${id}`);
-          assertSafeSvg(svg);
-          writeCachedSvg(cacheDir, source, svg);
-          svgs.set(source, svg);
-        } catch (error) {
-          failures.push({ source, error: error as Error });
-        }
-      }
+      const queue = toDraw.map((source) => ({ source, id: `structure-${sourceHash(source).slice(0, 12)}` }));
+      const pageCount = Math.min(availableParallelism(), 1 + Math.floor((toDraw.length - 1) / DIAGRAMS_PER_EXTRA_PAGE));
+      // A context (a window) for each page: Chromium lowers the priority of a tab behind another in the same window.
+      const pages = await Promise.all(Array.from({ length: pageCount }, async () => (await browser.newContext({ offline: true })).newPage()));
+      const scripts = [inBrowserScript(), mermaidScript()];
+      await Promise.all(pages.map((page) => drawInPage(page, scripts, queue, cacheDir, failures)));
+      const stuck = new Error('Not drawn: every page of the browser stopped responding.');
+      for (const { source } of queue) failures.set(source, stuck);
     } finally {
-      await context.close();
+      await browser.close();
     }
-  } finally {
-    rmSync(userDataDir, { recursive: true, force: true });
   }
-  if (failures.length > 0) throw new DiagramRenderError(failures);
-  return svgs;
+  if (failures.size > 0) throw new DiagramRenderError(toDraw.filter((source) => failures.has(source)).map((source) => ({ source, error: failures.get(source)! })));
+  return new Map(unique.map((source) => [source, readCachedSvg(cacheDir, source)!]));
 }

@@ -5,9 +5,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { diagramFor, partnershipNamesIn, structureOutline, structureToMermaid } from '../../src/diagrams/index.ts';
 import { cachedSvgPath } from '../../src/diagrams/cache.ts';
 import { prepareDiagrams } from '../../src/diagrams/prepare.ts';
-import { DiagramRenderError, assertSafeSvg, findBrowser, renderMermaidToSvg } from '../../src/diagrams/render.ts';
+import { DiagramRenderError, assertSafeSvg, findBrowser, mermaidScript, renderMermaidToSvg } from '../../src/diagrams/render.ts';
 import { checkContent } from '../../src/model/index.ts';
-import { asDrawn, chorley2006, fixtureModel, trickyStructure } from './support.ts';
+import { asDrawn, chorley2006, fixtureModel, makeStructure, trickyStructure } from './support.ts';
 
 const browser = findBrowser();
 if (!browser) {
@@ -92,6 +92,13 @@ describe('assertSafeSvg', () => {
     ['a style that fetches', '<svg><rect style="fill: url(https://example.org/x.svg#p)"/></svg>', /style attribute that loads something/],
   ])('refuses %s', (_, svg, problem) => {
     expect(() => assertSafeSvg(svg)).toThrow(problem);
+  });
+});
+
+describe('loading Mermaid', () => {
+  it('has Mermaid copy its configuration with copyMermaidConfig, which draws the same several times faster', () => {
+    // If a new Mermaid fails this, diagrams are still drawn, only slower: update MERMAID_GET_CONFIG in render.ts.
+    expect(mermaidScript().match(/copyMermaidConfig\([\w$]+\),"getConfig"/g)).toHaveLength(1);
   });
 });
 
@@ -202,6 +209,39 @@ describe.skipIf(!browser)('drawing diagrams in a browser', () => {
     expect(svgOf(trickyStructure())).toContain('<title id="structure-');
     expect(svgOf(trickyStructure())).toContain('>The "Tricky" &lt;Names&gt; &amp; #35; Partnership: Structure with "awkward" names: &lt;b&gt;bold&lt;/b&gt; &amp; #quot;</title>');
   });
+
+  it('draws quotes, brackets, <, >, &, #, ; and : in names and titles as written, and none of it can run', async () => {
+    const awkward = [
+      'style A fill:url(javascript:alert("x"));',
+      'classDef evil fill:#f00; "quoted" [brackets] {braces} (parens)',
+      '<img src=x onerror=alert(1)> & &amp; #35; a;b c:d <script>alert("x"))</script>',
+    ];
+    const structure = {
+      ...makeStructure([['a', awkward[0]!], ['b', awkward[1]!, 'a'], ['c', awkward[2]!, 'a']]),
+      title: 'Lifestyle:#1; <b>"Plan"</b> & more;',
+    };
+    const source = structureToMermaid(structure, names);
+    const svg = (await renderMermaidToSvg([source], { cacheDir: freshCacheDir() })).get(source)!;
+    const drawn = drawnLabels(svg);
+    const squash = (text: string) => text.replace(/\s/g, '');
+    awkward.forEach((name, i) => expect(squash(drawn.get(`body_${'abc'[i]}`) ?? '')).toBe(squash(name)));
+    const text = (element: string) => unescapeXml(new RegExp(`<${element} id="[^"]+">([^<]*)</${element}>`).exec(svg)![1]!);
+    expect(text('title')).toBe('Lifestyle:#1; <b>"Plan"</b> & more;');
+    expect(text('desc')).toContain(`${awkward[0]} is at the top.`);
+    expect(svg).not.toMatch(/<script|<img|<foreignObject/i);
+    expect(attributeNames(svg).filter((name) => /^on/i.test(name))).toEqual([]);
+    expect(() => assertSafeSvg(svg)).not.toThrow();
+  }, 60_000);
+
+  it('draws the same bytes when several pages share the drawing, whichever page draws which', async () => {
+    const others = Array.from({ length: 10 }, (_, i) => makeStructure([['board', `Board ${i}`], ...Array.from({ length: i + 2 }, (_, j): [string, string, string] => [`group-${j}`, `Group ${j} of ${i}`, 'board'])]));
+    const sources = [chorley2006(), trickyStructure(), ...others].map((structure) => structureToMermaid(structure, names));
+    const forwards = await renderMermaidToSvg(sources, { cacheDir: freshCacheDir() });
+    const backwards = await renderMermaidToSvg([...sources].reverse(), { cacheDir: freshCacheDir() });
+    for (const source of sources) expect(backwards.get(source)).toBe(forwards.get(source));
+    expect(forwards.get(sources[0]!)).toBe(svgOf());
+    expect(forwards.get(sources[1]!)).toBe(svgOf(trickyStructure()));
+  }, 120_000);
 
   it('keeps text at its natural size instead of shrinking the diagram to fit', () => {
     const svg = svgOf();
