@@ -37,18 +37,23 @@ const COMFORTABLE_WIDTH = 640;
  * Characters Mermaid would read as syntax, entities, HTML, Markdown, a line
  * break, a comment or a configuration directive (`%%{init: …}%%`, which
  * Mermaid obeys wherever it appears) become numeric entity codes (`#34;`);
- * render.ts turns codes back into
- * characters in the SVG, so every name is drawn exactly as written. Runs of
- * white space, line breaks and control characters become one space.
+ * in-browser.js turns codes back into characters in the SVG, so every name is
+ * drawn exactly as written. Runs of white space, line breaks and control
+ * characters become one space.
+ *
+ * A colon becomes a code too unless a space follows it: on a line where `style`
+ * or `classDef` comes before a colon followed, without a space, by a `#`,
+ * Mermaid deletes the line's last `;` (meant for `style` statements), which
+ * broke a code (`alert("x"))` was drawn as `alert("x#34))`) or lost a semicolon.
  *
  * @example
- * mermaidText('Say "hi" <b>#1</b> 100%') // 'Say #34;hi#34; #60;b#62;#35;1#60;/b#62; 100#37;'
+ * mermaidText('Say "hi" <b>#1</b> 100%: a:b') // 'Say #34;hi#34; #60;b#62;#35;1#60;/b#62; 100#37;: a#58;b'
  */
 export function mermaidText(text: string): string {
   return text
     .replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ')
     .trim()
-    .replace(/["#%&<>`\\\u00b6\ufb02]/g, (char) => `#${char.codePointAt(0)};`);
+    .replace(/["#%&<>`\\\u00b6\ufb02]|:(?!\s)/g, (char) => `#${char.codePointAt(0)};`);
 }
 
 /** A Mermaid node id for a body, another partnership or an outside body: letters, digits and underscores only. */
@@ -112,12 +117,14 @@ export function chooseDirection(structure: StructureModel, partnershipNames: Par
     (levels[level] ??= []).push(qualified ? Math.max(width, 140) : width);
   };
   const depth = new Map<string, number>();
-  const visit = (body: BodyModel, level: number) => {
+  // Its own stack, not recursion, so a reporting line thousands deep cannot overflow the call stack.
+  const stack = roots.toReversed().map((body) => ({ body, level: 0 }));
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { body, level } = item;
     depth.set(body.id, level);
     add(level, body.name, bodyQualifiers(body).length > 0);
-    for (const child of reports.get(body.id) ?? []) visit(child, level + 1);
-  };
-  roots.forEach((root) => visit(root, 0));
+    for (const child of (reports.get(body.id) ?? []).toReversed()) stack.push({ body: child, level: level + 1 });
+  }
   const drawn = new Set<string>();
   for (const relation of structure.relations) {
     if (relation.target.type === 'body') continue;
@@ -156,11 +163,11 @@ export function structureToMermaid(structure: StructureModel, partnershipNames: 
 
   // Nodes in reading order: down each reporting line, then what relations point to.
   const ordered: BodyModel[] = [];
-  const visit = (body: BodyModel) => {
+  const stack = roots.toReversed();
+  for (let body = stack.pop(); body; body = stack.pop()) {
     ordered.push(body);
-    (reports.get(body.id) ?? []).forEach(visit);
-  };
-  roots.forEach(visit);
+    for (const child of (reports.get(body.id) ?? []).toReversed()) stack.push(child);
+  }
   for (const body of ordered) {
     const planned = body.state === 'to-be-developed' ? ':::planned' : '';
     lines.push(`  ${nodeId('body', body.id)}[${label(body.name, bodyQualifiers(body))}]${planned}`);

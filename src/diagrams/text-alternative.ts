@@ -54,16 +54,22 @@ function withQualifiers(name: string, qualifiers: readonly string[]): string {
  */
 export function structureOutline(structure: StructureModel, partnershipNames: PartnershipNames): StructureOutline {
   const { roots, reports } = reportingTree(structure);
-  const outline = (body: BodyModel): OutlineBody => {
+  const entry = (body: BodyModel): OutlineBody => {
     const qualifiers = bodyQualifiers(body);
-    return {
-      id: body.id,
-      name: body.name,
-      kind: body.kind,
-      qualifiers,
-      text: withQualifiers(body.name, qualifiers),
-      reports: (reports.get(body.id) ?? []).map(outline),
-    };
+    return { id: body.id, name: body.name, kind: body.kind, qualifiers, text: withQualifiers(body.name, qualifiers), reports: [] };
+  };
+  // Its own stack, not recursion, so a reporting line thousands deep cannot overflow the call stack.
+  const outline = (root: BodyModel): OutlineBody => {
+    const top = entry(root);
+    const stack = [{ body: root, item: top }];
+    for (let next = stack.pop(); next; next = stack.pop()) {
+      for (const child of reports.get(next.body.id) ?? []) {
+        const item = entry(child);
+        next.item.reports.push(item);
+        stack.push({ body: child, item });
+      }
+    }
+    return top;
   };
   const names = new Map(structure.bodies.map((body) => [body.id, body.name]));
   const relations = structure.relations.map((relation): OutlineRelation => {

@@ -110,6 +110,15 @@ describe('structureToMermaid with awkward names', () => {
   it('holds no Mermaid comment or directive but its own first line', () => {
     expect(source().split('\n').slice(1).join('\n')).not.toContain('%%');
   });
+
+  it('gives Mermaid no line whose last semicolon it would delete as the end of a style', () => {
+    // Mermaid's encodeEntities drops the last `;` of any line these match, breaking the code it ended.
+    const struct = makeStructure([['lifestyle', 'style A fill:url(javascript:alert("x")); a;b'], ['classdef', 'classDef x fill:#f00;', 'lifestyle']]);
+    for (const line of [...source().split('\n'), ...structureToMermaid(struct, names).split('\n')]) {
+      expect(line).not.toMatch(/style.*:\S*#.*;/);
+      expect(line).not.toMatch(/classDef.*:\S*#.*;/);
+    }
+  });
 });
 
 describe('mermaidText', () => {
@@ -126,7 +135,11 @@ describe('mermaidText', () => {
   });
 
   it('escapes percent signs, so no name can hold a Mermaid comment or configuration directive', () => {
-    expect(mermaidText('%%{init: {"theme":"dark"}}%% 50%')).toBe('#37;#37;{init: {#34;theme#34;:#34;dark#34;}}#37;#37; 50#37;');
+    expect(mermaidText('%%{init: {"theme":"dark"}}%% 50%')).toBe('#37;#37;{init: {#34;theme#34;#58;#34;dark#34;}}#37;#37; 50#37;');
+  });
+
+  it('escapes a colon unless a space follows it', () => {
+    expect(mermaidText('Lifestyle: fill:#fff; note:')).toBe('Lifestyle: fill#58;#35;fff; note#58;');
   });
 });
 
