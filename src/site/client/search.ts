@@ -8,6 +8,7 @@
 /** The part of Pagefind's browser API this page uses. */
 interface Pagefind {
   search(term: string): Promise<{ results: { data(): Promise<{ url: string; excerpt: string; meta: { title?: string } }> }[] }>;
+  mergeIndex(bundlePath: string): Promise<void>;
 }
 
 const MAX_RESULTS = 20;
@@ -18,10 +19,26 @@ const statusLine = document.querySelector<HTMLElement>('#search-status');
 const fallback = document.querySelector<HTMLElement>('#search-fallback');
 let pagefind: Promise<Pagefind> | undefined;
 
-/** Loads the index's script on first use; the address is not bundled, it is built with the site. */
-function loadPagefind(): Promise<Pagefind> {
+/**
+ * Loads the index's script on first use; the address is not bundled, it is built with the site.
+ * A large site's index is written in shards (src/site/search-index.ts): /pagefind/shards.json
+ * lists the ones beyond the first, and each is merged in so one search covers every page.
+ */
+async function openPagefind(): Promise<Pagefind> {
   const url = '/pagefind/pagefind.js';
-  pagefind ??= import(/* @vite-ignore */ url) as Promise<Pagefind>;
+  const [index, shards] = await Promise.all([
+    import(/* @vite-ignore */ url) as Promise<Pagefind>,
+    fetch('/pagefind/shards.json').then((response) => {
+      if (!response.ok) throw new Error(`/pagefind/shards.json: ${response.status}`);
+      return response.json() as Promise<string[]>;
+    }),
+  ]);
+  for (const shard of shards) await index.mergeIndex(shard);
+  return index;
+}
+
+function loadPagefind(): Promise<Pagefind> {
+  pagefind ??= openPagefind();
   return pagefind;
 }
 
