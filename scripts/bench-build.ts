@@ -27,16 +27,13 @@ import { basename, dirname, extname, join, posix, relative, resolve } from 'node
 import { gzipSync } from 'node:zlib';
 import { checkContent } from '../src/model/index.ts';
 import { filterPages, registerRows } from '../src/site/register.ts';
+import { markdownTable, RESULTS_FILE, writeResultsSection } from './bench-results.ts';
 import { generateCorpus, type CorpusSummary } from './generate-corpus.ts';
 
 /** The issue's goals. */
 const GOALS = { perPageRatio: 1.3, scaling: 11, peakMemoryMb: 2048, pageKb: 60 };
 
 const root = resolve(import.meta.dirname, '..');
-const resultsFile = join(root, 'bench', 'RESULTS.md');
-const SECTION_TITLE = 'Build';
-const START_MARKER = '<!-- bench:build:start (written by scripts/bench-build.ts) -->';
-const END_MARKER = '<!-- bench:build:end -->';
 
 interface Options {
   pages: number[];
@@ -390,27 +387,6 @@ const mb = (value: number | undefined) => (value === undefined ? '–' : `${valu
 const seconds = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(1)} s`);
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => `| ${r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
-  return [line(rows[0]), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
-}
-
-/** Replaces the text between this benchmark's markers in RESULTS.md, or adds the section at the end; other sections are kept. */
-function writeSection(body: string): void {
-  const block = `${START_MARKER}\n${body.trim()}\n${END_MARKER}`;
-  const existing = existsSync(resultsFile)
-    ? readFileSync(resultsFile, 'utf8')
-    : '# Benchmark results\n\nWritten by the benchmark scripts; each section is replaced when its benchmark is run again.\n';
-  const start = existing.indexOf(START_MARKER);
-  const end = existing.indexOf(END_MARKER);
-  const next = start !== -1 && end > start
-    ? `${existing.slice(0, start)}${block}${existing.slice(end + END_MARKER.length)}`
-    : `${existing.trimEnd()}\n\n## ${SECTION_TITLE}\n\n${block}\n`;
-  mkdirSync(dirname(resultsFile), { recursive: true });
-  writeFileSync(resultsFile, next);
-}
-
 function describeCommit(): string {
   const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim() || 'unknown';
   const dirty = spawnSync('git', ['status', '--porcelain', '--', 'src', 'scripts', 'astro.config.mjs'], { cwd: root, encoding: 'utf8' }).stdout.trim() !== '';
@@ -565,13 +541,13 @@ function report(options: Options, sizes: Size[], weights: PageWeight[], typical:
     `- Date: ${new Date().toISOString().slice(0, 10)}; ${describeCommit()}`,
     `- Reproduce: \`npm run bench:build${reproduce.length ? ` -- ${reproduce.join(' ')}` : ''}\``,
     '',
-    table(buildRows),
+    markdownTable(buildRows),
     '',
-    table(stageRows),
+    markdownTable(stageRows),
     '',
-    table(goalRows),
+    markdownTable(goalRows),
     '',
-    table(contextRows),
+    markdownTable(contextRows),
     '',
     `**Page weight**: every partnership page of the example register (content/), built with \`node scripts/build.ts --out <tmp>\` (${diagramLine}),`,
     'with every file the browser fetches to show it: the HTML, its stylesheet, scripts and the modules they import, images and icons, and what the',
@@ -580,13 +556,13 @@ function report(options: Options, sizes: Size[], weights: PageWeight[], typical:
     `checks every page type in Chromium); the typical page loads ${jsLoaded.length} optional script${jsLoaded.length === 1 ? '' : 's'} (${jsLoaded.map((r) => `${r.url}, ${kb(r.sent)}`).join('; ') || 'none'}), which only enhances it.`,
     external.length ? `Addresses on other sites, not counted: ${external.join(', ')}.` : 'No page fetches anything from another site.',
     '',
-    table(weightRows),
+    markdownTable(weightRows),
   ].join('\n');
 
   process.stdout.write(`\n${body}\n`);
   if (options.write) {
-    writeSection(body);
-    process.stdout.write(`\nResults written to ${relative(process.cwd(), resultsFile)}\n`);
+    writeResultsSection({ name: 'build', title: 'Build', script: 'bench-build.ts' }, body);
+    process.stdout.write(`\nResults written to ${relative(process.cwd(), RESULTS_FILE)}\n`);
   }
 }
 

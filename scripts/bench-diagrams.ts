@@ -25,18 +25,14 @@ import { prepareDiagrams } from '../src/diagrams/prepare.ts';
 import { findBrowser } from '../src/diagrams/render.ts';
 import { checkContent } from '../src/model/index.ts';
 import type { Model } from '../src/model/types.ts';
-import { CORPUS_TODAY, generateCorpus } from './generate-corpus.ts';
+import { RESULTS_FILE, writeResultsSection } from './bench-results.ts';
+import { CORPUS_TODAY, generateCorpus, prng } from './generate-corpus.ts';
 
 /** The issue's goal: at most this many milliseconds a diagram, amortised over a build. */
 const TARGET_MS = 50;
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
-const resultsFile = join(root, 'bench', 'RESULTS.md');
-const SECTION_TITLE = 'Diagrams';
-const START_MARKER = '<!-- bench:diagrams:start (written by scripts/bench-diagrams.ts) -->';
-const END_MARKER = '<!-- bench:diagrams:end -->';
 /** The section as found: its start marker may carry other words. */
-const SECTION = /<!-- bench:diagrams:start[^>]*-->[\s\S]*?<!-- bench:diagrams:end -->/;
 
 interface Options {
   runs: number;
@@ -61,18 +57,6 @@ function parseArgs(argv: string[]): Options {
     else throw new Error(`Unknown argument ${argv[i]}. Usage: npm run bench:diagrams [-- --runs N] [-- --structures N] [-- --seed S] [-- --no-write]`);
   }
   return options;
-}
-
-/** mulberry32, as the corpus generator uses: the same seed gives the same register. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SUBGROUP_TOPICS = [
@@ -224,18 +208,6 @@ async function timeRun(model: Model, cacheDir: string): Promise<Run> {
   }
 }
 
-/** Replaces the text between this benchmark's markers in RESULTS.md, or adds the section at the end; other sections are kept as they are. */
-function writeSection(body: string): void {
-  const block = `${START_MARKER}\n${body.trim()}\n${END_MARKER}`;
-  const existing = existsSync(resultsFile)
-    ? readFileSync(resultsFile, 'utf8')
-    : '# Benchmark results\n\nWritten by the benchmark scripts; each section is replaced when its benchmark is run again.\n';
-  const next = SECTION.test(existing)
-    ? existing.replace(SECTION, () => block)
-    : `${existing.trimEnd()}\n\n## ${SECTION_TITLE}\n\n${block}\n`;
-  writeFileSync(resultsFile, next);
-}
-
 function commitDescription(): string {
   const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
   if (head.status !== 0) return 'unknown commit';
@@ -314,8 +286,8 @@ async function main(): Promise<void> {
         `A rebuild with no changed structure ${warmStartedNoBrowser ? `starts no browser (${ms(warm.ms)})` : 'NEEDED A BROWSER'}.`,
     ].join('\n');
     if (options.write) {
-      writeSection(section);
-      process.stdout.write(`Wrote the "${SECTION_TITLE}" section of ${resultsFile}.\n`);
+      writeResultsSection({ name: 'diagrams', title: 'Diagrams', script: 'bench-diagrams.ts' }, section);
+      process.stdout.write(`Wrote the "Diagrams" section of ${RESULTS_FILE}.\n`);
     }
   } finally {
     for (const dir of cacheDirs) rmSync(dir, { recursive: true, force: true });

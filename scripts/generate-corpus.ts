@@ -58,7 +58,7 @@ export const MANIFEST = '.generated-corpus.json';
 // Randomness: a small seeded generator, so output depends only on the options.
 
 /** mulberry32: fast, tiny, and good enough to vary synthetic prose. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
