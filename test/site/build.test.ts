@@ -6,10 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveSite, type SiteServer } from '../quality/browser/harness/site.ts';
 import { FIXTURE_CONTENT } from './helpers/fixture-model.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -180,21 +180,13 @@ describe('the built site', () => {
 const browserPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => path && existsSync(path));
 
 describe.skipIf(!browserPath)('the built site in a browser', () => {
-  let server: Server;
+  let site: SiteServer;
   let origin: string;
   beforeAll(async () => {
-    const types: Record<string, string> = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml' };
-    server = createServer((request, response) => {
-      let file = join(out, decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname));
-      if (existsSync(join(file, 'index.html'))) file = join(file, 'index.html');
-      if (!existsSync(file)) return void response.writeHead(404).end();
-      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-    });
-    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-    const address = server.address();
-    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    site = await serveSite(out);
+    origin = site.origin;
   });
-  afterAll(() => server?.close());
+  afterAll(() => site?.close());
 
   const paths = [
     '/', '/partnerships/', '/decisions/', '/search/', '/accessibility/', '/partnerships/chorley-partnership/', '/partnerships/chorley-partnership/structures/2006-proposed/',

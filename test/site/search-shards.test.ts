@@ -5,9 +5,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveSite, type SiteServer } from '../quality/browser/harness/site.ts';
 import { FIXTURE_CONTENT } from './helpers/fixture-model.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -18,7 +18,7 @@ const browserPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/c
 /** Sorted after the site's first 10 HTML files, so it is in a later shard. */
 const LATE_PAGE = '/partnerships/vale-lsp/decisions/2012-02-01-pooled-budget/';
 
-let server: Server;
+let site: SiteServer | undefined;
 let origin: string;
 
 beforeAll(async () => {
@@ -29,20 +29,12 @@ beforeAll(async () => {
     timeout: 180_000,
   });
   if (result.status !== 0) throw new Error(`The fixture site did not build:\n${result.stderr}\n${result.stdout}`);
-  const types: Record<string, string> = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json' };
-  server = createServer((request, response) => {
-    let file = join(out, decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname));
-    if (existsSync(join(file, 'index.html'))) file = join(file, 'index.html');
-    if (!existsSync(file)) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-  const address = server.address();
-  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  site = await serveSite(out);
+  origin = site.origin;
 }, 200_000);
 
-afterAll(() => {
-  server?.close();
+afterAll(async () => {
+  await site?.close();
   rmSync(work, { recursive: true, force: true });
 });
 
