@@ -54,7 +54,7 @@ describe('the production dependencies', () => {
     // says to run the audit where the public registry is reachable.
     if (why) {
       // Loud, because a skipped security gate must never pass unnoticed.
-      console.warn(`\n*** SECURITY GATE NOT RUN: npm audit --omit=dev: ${why}. Run it where the registry is reachable (CI does). ***\n`);
+      console.warn(`\n*** SECURITY GATE NOT RUN: npm audit --omit=dev: ${why}. Run it where the public registry is reachable (the GitHub Actions workflows do). ***\n`);
       context.skip(`npm audit could not reach the advisory service: ${why}`);
     }
     expect(seriousAdvisories(JSON.parse(result.stdout) as AuditReport)).toEqual([]);
