@@ -189,7 +189,7 @@ describe('files that are unusual but valid', () => {
 });
 
 describe('one problem is reported once', () => {
-  for (const name of ['not-utf8', 'file-too-large', 'empty-file', 'empty-frontmatter', 'frontmatter-language', 'missing-frontmatter', 'yaml-syntax']) {
+  for (const name of ['not-utf8', 'file-too-large', 'empty-file', 'empty-frontmatter', 'frontmatter-language', 'missing-frontmatter', 'too-many-blank-lines', 'yaml-syntax']) {
     it(`does not report references to a file it could not read as broken too (${name})`, () => {
       const files = new Set(run(name).map((d) => d.file));
       expect(files.size).toBe(1);

@@ -1,12 +1,18 @@
 /**
  * load: the content folder → parsed documents. Reads every file once, refuses
  * what cannot be read safely, and never writes anything.
+ *
+ * Two steps: `planContent` walks the folder and lists the files to read (and
+ * the problems in the layout itself); `readContentFile` reads one, so that a
+ * caller can validate each file while it is fresh, or share the files out
+ * between threads.
  */
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
+import matter from 'gray-matter';
 import type { PendingDiagnostic } from './diagnostics.ts';
-import { decodeUtf8 } from './text.ts';
-import { parseYaml, type YamlProblem } from './yaml.ts';
+import { decodeUtf8, LineIndex } from './text.ts';
+import { parseYaml, type YamlResult } from './yaml.ts';
 import { ID_PATTERN, slugify } from '../schemas/values.ts';
 
 /** The content types of the contract's file layout. */
@@ -15,8 +21,8 @@ export type ContentKind = 'site' | 'partnership' | 'structure' | 'strategy' | 'c
 /** Files larger than this are refused unread: no officer's page is this long. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
-/** One content file, read and parsed, with what is needed to place its problems. */
-export interface SourceDocument {
+/** A content file to read, and what its place in the layout says it is. */
+export interface ContentFile {
   /** Path relative to the content folder, with forward slashes. */
   file: string;
   kind: ContentKind;
@@ -24,6 +30,10 @@ export interface SourceDocument {
   id: string;
   /** The id of the partnership folder the file is in (absent for `site.yaml`). */
   partnershipId?: string;
+}
+
+/** One content file, read and parsed, with what is needed to place its problems. */
+export interface SourceDocument extends ContentFile {
   /** The whole text as the officer sees it (after BOM and CRLF handling). */
   text: string;
   /** Where the YAML starts in `text` (after the opening `---` of frontmatter). */
@@ -36,17 +46,36 @@ export interface SourceDocument {
   body?: string;
 }
 
-/** What loading found: the documents and the problems on the way. */
-export interface LoadResult {
+/** The content folder's layout: the files to read, in order, and the problems in the layout itself. */
+export interface ContentPlan {
   /**
-   * Every content file found, including those that could not be read (too
-   * large, not UTF-8, no frontmatter, empty): they have no `data`, and their
-   * ids still exist, so references to them are not reported as broken too.
+   * Every content file found. Each is read, even one that turns out unreadable
+   * (too large, not UTF-8, no frontmatter, empty): its id still exists, so
+   * references to it are not reported as broken too.
    */
+  files: ContentFile[];
+  /** Folders and files that are not where the contract's layout puts them. */
+  diagnostics: PendingDiagnostic[];
+}
+
+/** What loading a whole folder found: every document, with its parsed data, and the problems on the way. */
+export interface LoadResult {
   documents: SourceDocument[];
   diagnostics: PendingDiagnostic[];
-  /** How many files were looked at, for the summary line. */
+  /** How many files were read. */
   fileCount: number;
+}
+
+/**
+ * Reads every file of the content folder and keeps each one's parsed data
+ * (for tools that want the raw data; the checker validates each file as it is
+ * read and drops its data, see src/model/index.ts).
+ */
+export function loadContent(contentDir: string): LoadResult {
+  const plan = planContent(contentDir);
+  const diagnostics = [...plan.diagnostics];
+  const documents = plan.files.map((file) => readContentFile(contentDir, file, diagnostics));
+  return { documents, diagnostics, fileCount: plan.files.length };
 }
 
 /** The folders of a partnership and the kind of file each holds. */
@@ -57,43 +86,23 @@ const SUBFOLDERS: Record<string, { kind: ContentKind; extension: '.yaml' | '.md'
   decisions: { kind: 'decision', extension: '.md' },
 };
 
-/** How to load. */
-export interface LoadOptions {
-  /**
-   * Called with each document as soon as it is read (and before the next file
-   * is), so a caller can validate it while it is fresh. Its parsed data can
-   * then be dropped while young, rather than being kept, and copied by the
-   * garbage collector, until every file has been read.
-   */
-  onDocument?: (document: SourceDocument) => void;
-}
-
-/** Each load's `onDocument`, kept aside so the readers below need no extra parameter. */
-const listeners = new WeakMap<LoadResult, (document: SourceDocument) => void>();
-
-/** Adds a document to the result and hands it to the caller's `onDocument`. */
-function keep(result: LoadResult, document: SourceDocument): void {
-  result.documents.push(document);
-  listeners.get(result)?.(document);
-}
-
 /** Files that tools and operating systems leave behind, never content. */
 const isIgnored = (name: string) => name.startsWith('.') || name === 'Thumbs.db' || name.endsWith('~');
 
 /**
- * Reads every file under the content folder, following the contract's layout.
- * Each file's problems are collected; one bad file never stops the others.
+ * Walks the content folder, following the contract's layout, and lists the
+ * files to read in a fixed order (folders and files sorted by name). Reads no
+ * file: the layout's own problems are all it reports.
  */
-export function loadContent(contentDir: string, options: LoadOptions = {}): LoadResult {
-  const result: LoadResult = { documents: [], diagnostics: [], fileCount: 0 };
-  if (options.onDocument) listeners.set(result, options.onDocument);
+export function planContent(contentDir: string): ContentPlan {
+  const plan: ContentPlan = { files: [], diagnostics: [] };
   const add = (file: string, code: string, message: string, severity: 'error' | 'warning' = 'error') =>
-    result.diagnostics.push({ file, line: 1, column: 1, severity, code, message });
+    plan.diagnostics.push({ file, line: 1, column: 1, severity, code, message });
 
   const root = listFolder(contentDir);
   if (!root) {
     add('.', 'missing-content', `the content folder ${contentDir} cannot be read; expected a folder holding site.yaml and partnerships/; check CONTENT_DIR or create the folder`);
-    return result;
+    return plan;
   }
   const rootNames = new Set(root.map((entry) => entry.name));
   if (!rootNames.has('site.yaml')) {
@@ -101,16 +110,16 @@ export function loadContent(contentDir: string, options: LoadOptions = {}): Load
   }
   for (const entry of root) {
     if (isIgnored(entry.name)) continue;
-    if (entry.name === 'site.yaml' && entry.isFile()) readDocument(contentDir, 'site.yaml', { kind: 'site', id: 'site' }, result);
-    else if (entry.name === 'partnerships' && entry.isDirectory()) loadPartnerships(contentDir, result, add);
+    if (entry.name === 'site.yaml' && entry.isFile()) plan.files.push({ file: 'site.yaml', kind: 'site', id: 'site' });
+    else if (entry.name === 'partnerships' && entry.isDirectory()) planPartnerships(contentDir, plan, add);
     else add(entry.name, 'unexpected-file', `"${entry.name}" is not part of the content layout and will not be published; expected only site.yaml and the partnerships/ folder here; move or delete it`, 'warning');
   }
-  return result;
+  return plan;
 }
 
 type Add = (file: string, code: string, message: string, severity?: 'error' | 'warning') => void;
 
-function loadPartnerships(contentDir: string, result: LoadResult, add: Add): void {
+function planPartnerships(contentDir: string, plan: ContentPlan, add: Add): void {
   for (const folder of listFolder(join(contentDir, 'partnerships')) ?? []) {
     if (isIgnored(folder.name)) continue;
     const base = `partnerships/${folder.name}`;
@@ -131,9 +140,9 @@ function loadPartnerships(contentDir: string, result: LoadResult, add: Add): voi
       const file = `${base}/${entry.name}`;
       const sub = SUBFOLDERS[entry.name];
       if (entry.name === 'partnership.md' && entry.isFile()) {
-        readDocument(contentDir, file, { kind: 'partnership', id: folder.name, partnershipId: folder.name }, result);
+        plan.files.push({ file, kind: 'partnership', id: folder.name, partnershipId: folder.name });
       } else if (sub && entry.isDirectory()) {
-        loadSubfolder(contentDir, file, sub, folder.name, result, add);
+        planSubfolder(contentDir, file, sub, folder.name, plan, add);
       } else {
         add(file, 'unexpected-file', `"${entry.name}" is not part of a partnership's layout and will not be published; expected partnership.md and the folders structures/, strategies/, chapters/ and decisions/; move or delete it`, entry.isDirectory() ? 'error' : 'warning');
       }
@@ -141,7 +150,7 @@ function loadPartnerships(contentDir: string, result: LoadResult, add: Add): voi
   }
 }
 
-function loadSubfolder(contentDir: string, folder: string, sub: { kind: ContentKind; extension: string }, partnershipId: string, result: LoadResult, add: Add): void {
+function planSubfolder(contentDir: string, folder: string, sub: { kind: ContentKind; extension: string }, partnershipId: string, plan: ContentPlan, add: Add): void {
   for (const entry of listFolder(join(contentDir, folder)) ?? []) {
     if (isIgnored(entry.name)) continue;
     const file = `${folder}/${entry.name}`;
@@ -156,7 +165,7 @@ function loadSubfolder(contentDir: string, folder: string, sub: { kind: ContentK
       add(file, 'invalid-id', `the file name "${entry.name}" is not an id; expected lower-case letters and digits joined by single hyphens, because the file name is the id used in references and web addresses; rename it to "${slugify(id) || 'my-id'}${sub.extension}"`);
       continue;
     }
-    readDocument(contentDir, file, { kind: sub.kind, id, partnershipId }, result);
+    plan.files.push({ file, kind: sub.kind, id, partnershipId });
   }
 }
 
@@ -168,12 +177,16 @@ function listFolder(path: string): Dirent[] | undefined {
   }
 }
 
-/** Reads, decodes and parses one file; problems go to the result, never thrown. */
-function readDocument(contentDir: string, file: string, identity: { kind: ContentKind; id: string; partnershipId?: string }, result: LoadResult): void {
-  result.fileCount++;
+/**
+ * Reads, decodes and parses one file of the plan. Problems go to
+ * `diagnostics`, never thrown. The document has `data` only if its YAML could
+ * be read.
+ */
+export function readContentFile(contentDir: string, content: ContentFile, diagnostics: PendingDiagnostic[]): SourceDocument {
+  const { file } = content;
   const problem = (code: string, message: string, line = 1, column = 1, severity: 'error' | 'warning' = 'error') =>
-    result.diagnostics.push({ file, line, column, severity, code, message });
-  const unreadable = (text = '') => keep(result, { file, ...identity, text, yamlOffset: 0, yaml: '' });
+    diagnostics.push({ file, line, column, severity, code, message });
+  const unreadable = (text = ''): SourceDocument => ({ ...content, text, yamlOffset: 0, yaml: '' });
   const path = join(contentDir, file);
   let bytes: Buffer;
   try {
@@ -182,8 +195,7 @@ function readDocument(contentDir: string, file: string, identity: { kind: Conten
     try {
       if (fstatSync(fd).size > MAX_FILE_BYTES) {
         problem('file-too-large', `this file is larger than 1 MB, so it was not read; expected a content file of a few pages at most; split it, or move long documents elsewhere and link to them`);
-        unreadable();
-        return;
+        return unreadable();
       }
       bytes = readFileSync(fd);
     } finally {
@@ -191,14 +203,12 @@ function readDocument(contentDir: string, file: string, identity: { kind: Conten
     }
   } catch (error) {
     problem('unreadable-file', `this file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); check that it exists and that you have permission to read it`);
-    unreadable();
-    return;
+    return unreadable();
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
     problem('not-utf8', decoded.message, decoded.line, decoded.column);
-    unreadable();
-    return;
+    return unreadable();
   }
   if (decoded.hadBom) {
     problem('byte-order-mark', 'this file starts with an invisible byte-order mark; it was read correctly, but some tools stumble on it; save the file as "UTF-8" rather than "UTF-8 with BOM"', 1, 1, 'warning');
@@ -207,25 +217,41 @@ function readDocument(contentDir: string, file: string, identity: { kind: Conten
     problem('line-endings', 'this file has Windows line endings (CRLF); it was read correctly, but mixed line endings make changes hard to review; save it with LF line endings (in VS Code: click "CRLF" in the status bar and choose "LF")', 1, 1, 'warning');
   }
   const text = decoded.text;
-  const document: SourceDocument = { file, ...identity, text, yamlOffset: 0, yaml: text };
-  if (file.endsWith('.md') && !splitFrontmatter(document, problem)) {
-    unreadable(text);
-    return;
+  const document: SourceDocument = { ...content, text, yamlOffset: 0, yaml: text };
+  const read = file.endsWith('.md') ? splitFrontmatter(document, problem) : readYaml(text);
+  if (!read) return unreadable(text);
+  if ('empty' in read) {
+    problem('empty-file', `this file has no keys; expected the keys a ${content.kind} needs (see the authoring guide); copy a similar file as a starting point`);
+    return unreadable(text);
   }
-  // Line by line: one pattern over the whole text backtracks exponentially on blank lines.
-  if (document.yaml.split('\n').every((line) => /^\s*(#.*)?$/.test(line))) {
-    problem('empty-file', `this file has no keys; expected the keys a ${identity.kind} needs (see the authoring guide); copy a similar file as a starting point`);
-    unreadable(text);
-    return;
+  document.data = read.data;
+  if (!read.ok) {
+    // One index of line starts for all of a file's YAML problems: a file can have thousands (duplicate keys).
+    const lines = new LineIndex(text);
+    for (const p of read.problems) {
+      diagnostics.push({ file, severity: 'error', code: p.code, message: p.message, locator: undefined, ...lines.position(document.yamlOffset + p.offset) });
+    }
   }
-  const parsed = parseYaml(document.yaml);
-  document.data = parsed.data;
-  if (!parsed.ok) for (const p of parsed.problems) pushYamlProblem(result, document, p);
-  keep(result, document);
+  return document;
 }
 
-function pushYamlProblem(result: LoadResult, document: SourceDocument, problem: YamlProblem): void {
-  result.diagnostics.push({ file: document.file, severity: 'error', code: problem.code, message: problem.message, locator: undefined, ...offsetToLineColumn(document.text, document.yamlOffset + problem.offset) });
+/** What reading a YAML text gives: nothing to read (only blank lines and comments), or the parser's result. */
+type YamlRead = { empty: true } | YamlResult;
+
+const EMPTY: YamlRead = { empty: true };
+
+/**
+ * The start of a line with something to read: after any white space, a
+ * character that does not start a comment (or a comment with a line or
+ * paragraph separator, U+2028 or U+2029, in it: js-yaml is left to judge
+ * that). Tried at line starts only, it never backtracks far, and it stops at
+ * the first key, where splitting the text into lines would copy every line.
+ */
+const CONTENT_LINE = /(?:^|\n)[^\S\n]*(?:[^\s#]|#[^\n]*[\r\u2028\u2029])/;
+
+/** Reads a YAML text (a whole `.yaml` file, or a Markdown file's frontmatter): the one place YAML is parsed. */
+function readYaml(yaml: string): YamlRead {
+  return CONTENT_LINE.test(yaml) ? parseYaml(yaml) : EMPTY;
 }
 
 /** Line and column (from 1) of a character offset in a text. Used for one-off positions. */
@@ -239,40 +265,90 @@ export function offsetToLineColumn(text: string, offset: number): { line: number
   return { line, column: offset - lineStart + 1 };
 }
 
+/** Thrown by every gray-matter engine but YAML's. */
+const refuse = (): never => {
+  throw new Error('only YAML frontmatter is read: gray-matter was asked to run another language');
+};
+
 /**
- * Splits a Markdown file into YAML frontmatter and body. Only YAML is ever
- * parsed: a first line naming another language (`---js`, which gray-matter
- * would run as code) is refused, never evaluated. Returns false if there is
- * nothing to parse.
- *
- * The split is the one gray-matter makes (the block ends at the first "\n---",
- * and one line break after it is dropped from the body), written out here
- * because gray-matter costs about 25 µs a file even when it only splits: it
- * copies the whole text into a Buffer and uses it as a key in its cache. That
- * was a quarter of a second on a 10,000-file register (see bench/RESULTS.md).
+ * gray-matter, set up to read YAML only. Out of the box it runs `---js` and
+ * `---javascript` frontmatter with `eval`, and reads `---json`; here its YAML
+ * engine is ours (js-yaml 5 without aliases, nesting bounded: see yaml.ts),
+ * and every language it knows of besides (it maps `js`, `coffee`, `cson` and
+ * `yml` onto these names) throws rather than runs; any other name is unknown
+ * to it, and it throws too. `splitFrontmatter` refuses every language but YAML
+ * before gray-matter is called, so this is the second lock, not the first.
+ * Passing options at all also keeps gray-matter from keeping every file's text
+ * in its cache.
  */
-function splitFrontmatter(document: SourceDocument, problem: (code: string, message: string, line?: number, column?: number) => void): boolean {
-  const firstLine = document.text.slice(0, document.text.indexOf('\n') === -1 ? undefined : document.text.indexOf('\n'));
+export const GRAY_MATTER_OPTIONS = {
+  language: 'yaml',
+  engines: { yaml: readYaml, javascript: refuse, json: refuse, coffee: refuse },
+} as const;
+
+/**
+ * More blank lines than this in a row are refused before gray-matter sees the
+ * frontmatter: it looks for comment lines with `/^\s*#[^\n]+/gm`, which takes
+ * time in the square of the number of line starts in a run of white space (a
+ * megabyte of line breaks: minutes). Up to this many, a 1 MB file is split in
+ * well under a second.
+ */
+export const MAX_BLANK_LINES = 100;
+
+/**
+ * A run of blank lines: a line break, then lines of white space only, each
+ * ended by a line break. Line breaks as gray-matter's pattern sees them: LF,
+ * and the Unicode line and paragraph separators (CR is gone by now:
+ * decodeUtf8 turns it into LF). Each run is matched once, from its start.
+ */
+const BLANK_LINES = /[\n\u2028\u2029](?:[^\S\n\u2028\u2029]*[\n\u2028\u2029])+/g;
+
+/** Where the first run of more than MAX_BLANK_LINES blank lines in a text starts, if there is one. */
+function longBlankRun(text: string): number | undefined {
+  for (const run of text.matchAll(BLANK_LINES)) {
+    // The run's first line break ends the line before it; each of the others ends a blank line.
+    const blankLines = run[0].split(/[\n\u2028\u2029]/).length - 2;
+    if (blankLines > MAX_BLANK_LINES) return run.index + 1;
+  }
+  return undefined;
+}
+
+/**
+ * Splits a Markdown file into YAML frontmatter and body with gray-matter, and
+ * reads the YAML (through gray-matter's engine, so once). Only YAML is ever
+ * read: a first line naming another language (`---js`, which gray-matter
+ * would run as code) is refused here, never evaluated. Returns nothing if
+ * there is nothing to read.
+ */
+function splitFrontmatter(document: SourceDocument, problem: (code: string, message: string, line?: number, column?: number) => void): YamlRead | undefined {
+  const { text } = document;
+  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
   if (!firstLine.startsWith('---')) {
     problem('missing-frontmatter', 'this Markdown file does not start with frontmatter; expected a first line of exactly "---", then the keys, then another "---" line, then the text; add them');
-    return false;
+    return undefined;
   }
   const language = firstLine.slice(3).trim();
   if (language !== '' && language !== 'yaml' && language !== 'yml') {
     problem('frontmatter-language', `the frontmatter is marked as "${language}", which is not allowed: only YAML is read, and other languages could run code; expected a first line of exactly "---"; remove "${language}" from the first line and write the keys in YAML`, 1, 4);
-    return false;
+    return undefined;
   }
-  if (!/\n---[ \t]*(\n|$)/.test(document.text.slice(3))) {
+  if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) {
     problem('missing-frontmatter', 'the frontmatter is never closed; expected a line of exactly "---" after the last key; add it before the Markdown text');
-    return false;
+    return undefined;
   }
-  // A named language ("---yaml") is left out of the block; anything else on the first line (spaces) stays in it.
-  const start = language === '' ? 3 : firstLine.length;
-  // The check above found a "\n---" after the first line, so there is always one from `start` on.
-  const close = document.text.indexOf('\n---', start);
-  document.yamlOffset = start;
-  document.yaml = document.text.slice(start, close);
-  const body = document.text.slice(close + 4);
-  document.body = body.startsWith('\n') ? body.slice(1) : body;
-  return true;
+  // gray-matter's block ends at the first "\n---"; the check above found one after the first line.
+  const close = text.indexOf('\n---', 3);
+  const blank = longBlankRun(text.slice(0, close + 1));
+  if (blank !== undefined) {
+    const { line } = offsetToLineColumn(text, blank);
+    problem('too-many-blank-lines', `the frontmatter has more than ${MAX_BLANK_LINES} blank lines in a row from here, so it was not read; expected keys with at most a few blank lines between them; delete the blank lines`, line, 1);
+    return undefined;
+  }
+  const split = matter(text, GRAY_MATTER_OPTIONS);
+  // gray-matter drops a named language ("---yaml") from the block, but keeps anything else on the first line (spaces).
+  document.yamlOffset = language === '' ? 3 : firstLine.length;
+  document.yaml = split.matter;
+  document.body = split.content;
+  // gray-matter calls no engine for a block of comments alone, and gives `{}`: nothing to read.
+  return 'ok' in split.data || 'empty' in split.data ? (split.data as YamlRead) : EMPTY;
 }
