@@ -6,9 +6,14 @@
  * `--format github` prints each problem as a GitHub Actions workflow command
  * instead, so it appears on its line in a pull request's diff.
  */
+import { enableCompileCache } from 'node:module';
 import { relative } from 'node:path';
-import { countDiagnostics, formatReport, formatSummary, type Diagnostic } from '../src/content/diagnostics.ts';
-import { checkContent, contentDirectory } from '../src/model/index.ts';
+import type { Diagnostic } from '../src/content/diagnostics.ts';
+
+// Node keeps the compiled modules (ours, type-stripped, and Zod's) on disk between runs, which
+// saves ~60 ms of every start; so the pipeline is imported only after the cache is on.
+enableCompileCache();
+const { checkContentInThreads, startReader } = await import('../src/model/threads.ts');
 
 const USAGE = 'Usage: npm run check [-- --json] [-- --strict] [-- --format text|github]';
 const FORMATS = ['text', 'github'] as const;
@@ -36,8 +41,12 @@ if (format !== undefined && args.has('--json')) {
   process.exit(2);
 }
 
+// The reader thread loads the loader while this one loads the rest of the pipeline.
+const reader = startReader();
+const { countDiagnostics, formatReport, formatSummary } = await import('../src/content/diagnostics.ts');
+const { contentDirectory } = await import('../src/model/index.ts');
 const contentDir = contentDirectory();
-const model = checkContent(contentDir);
+const model = await checkContentInThreads(contentDir, {}, reader);
 const { errors, warnings } = countDiagnostics(model.diagnostics);
 
 if (args.has('--json')) {

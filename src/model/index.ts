@@ -1,10 +1,12 @@
 /**
  * The pipeline, in one place: load → validate → resolve → place diagnostics.
- * The checker and the site build both call `checkContent`; nothing else parses content.
+ * The checker and the site build both call `checkContent` (the checker, on a
+ * large register, `checkContentInThreads` in ./threads.ts, which shares the
+ * reading out to a second thread); nothing else parses content.
  */
 import { resolve as resolvePath } from 'node:path';
 import { sortDiagnostics, type Diagnostic, type PendingDiagnostic } from '../content/diagnostics.ts';
-import { loadContent, type SourceDocument } from '../content/load.ts';
+import { planContent, readContentFile, type ContentFile, type ContentPlan, type SourceDocument } from '../content/load.ts';
 import { LineIndex } from '../content/text.ts';
 import { validateDocument, type Entry } from '../content/validate.ts';
 import { YamlLocator } from '../content/yaml.ts';
@@ -25,31 +27,74 @@ export function today(): string {
 
 /** Runs the whole pipeline over a content folder. Never throws for bad content. */
 export function checkContent(contentDir: string, options: { today?: string } = {}): Model {
-  const validation: PendingDiagnostic[] = [];
+  const plan = planContent(contentDir);
+  return finishCheck(plan, [checkFiles(contentDir, plan.files)], options);
+}
+
+/** What reading and validating some of a plan's files gave: a thread's share of the work. */
+export interface Share {
+  /** Every file read, valid or not, in the plan's order. */
+  documents: SourceDocument[];
+  /** The files whose data passed (or could be salvaged from) their schema. */
+  entries: Entry[];
+  /** The files that could not be read or validated: their ids exist, but have no entry. */
+  invalidFiles: string[];
+  /** The problems found reading the files, and validating them (a file's from reading first). */
+  diagnostics: PendingDiagnostic[];
+}
+
+/**
+ * Reads and validates files of a plan, each as soon as it is read. Its raw
+ * parsed data is dropped then: the entry holds the validated copy, and nothing
+ * later reads `data`. Kept until every file was read, the raw data of 10,000
+ * files cost the garbage collector ~80 ms (see bench/RESULTS.md).
+ */
+export function checkFiles(contentDir: string, files: readonly ContentFile[]): Share {
+  const share: Share = { documents: [], entries: [], invalidFiles: [], diagnostics: [] };
+  for (const file of files) validateInto(share, readContentFile(contentDir, file, share.diagnostics));
+  return share;
+}
+
+/** Validates documents read elsewhere (on another thread), given the problems found reading them. */
+export function checkDocuments(documents: readonly SourceDocument[], diagnostics: PendingDiagnostic[]): Share {
+  const share: Share = { documents: [], entries: [], invalidFiles: [], diagnostics };
+  for (const document of documents) validateInto(share, document);
+  return share;
+}
+
+function validateInto(share: Share, document: SourceDocument): void {
+  share.documents.push(document);
+  if (document.data === undefined) {
+    share.invalidFiles.push(document.file);
+    return;
+  }
+  const entry = validateDocument(document, share.diagnostics);
+  document.data = undefined;
+  if (entry) {
+    entry.data = undefined;
+    share.entries.push(entry);
+  } else share.invalidFiles.push(document.file);
+}
+
+/**
+ * The rest of the pipeline, once every file is read and validated: the
+ * cross-file rules, then positions. `shares` are in the plan's order, so the
+ * model is the same however the files were shared out.
+ */
+export function finishCheck(plan: ContentPlan, shares: readonly Share[], options: { today?: string } = {}): Model {
+  // The layout's problems, then each file's, in the order they were found.
+  const pending: PendingDiagnostic[] = [...plan.diagnostics];
   const entries: Entry[] = [];
   const invalidFiles = new Set<string>();
-  // Each file is validated as soon as it is read, and its raw parsed data dropped then: the
-  // entry holds the validated copy, and nothing later reads `data`. Kept until every file was
-  // read, the raw data of 10,000 files cost the garbage collector ~80 ms (see bench/RESULTS.md).
-  const loaded = loadContent(contentDir, {
-    onDocument(document) {
-      if (document.data === undefined) {
-        invalidFiles.add(document.file);
-        return;
-      }
-      const entry = validateDocument(document, validation);
-      document.data = undefined;
-      if (entry) {
-        entry.data = undefined;
-        entries.push(entry);
-      } else invalidFiles.add(document.file);
-    },
-  });
-  // Loading's problems first, then validation's, in the order the two steps found them.
-  const pending: PendingDiagnostic[] = loaded.diagnostics;
-  for (const diagnostic of validation) pending.push(diagnostic);
+  const documents: SourceDocument[] = [];
+  for (const share of shares) {
+    for (const diagnostic of share.diagnostics) pending.push(diagnostic);
+    for (const entry of share.entries) entries.push(entry);
+    for (const file of share.invalidFiles) invalidFiles.add(file);
+    for (const document of share.documents) documents.push(document);
+  }
   const model = resolveModel(entries, invalidFiles, pending, { today: options.today ?? today() });
-  return { ...model, diagnostics: placeDiagnostics(pending, loaded.documents), fileCount: loaded.fileCount };
+  return { ...model, diagnostics: placeDiagnostics(pending, documents), fileCount: plan.files.length };
 }
 
 /**

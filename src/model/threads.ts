@@ -1,0 +1,179 @@
+/**
+ * The checker on two threads, for large registers: `npm run check` only (the
+ * site build, the preview and the tests call `checkContent`).
+ *
+ * A second thread, the reader, reads and parses files (bytes, UTF-8, gray-matter,
+ * js-yaml) a chunk at a time and sends each chunk here. This thread validates
+ * every file, where the cross-file rules need the entries, and reads and parses
+ * a chunk itself whenever no parsed chunk is waiting. (Validating on both
+ * threads was measured slower: each compiled the schemas' code, and the
+ * entries cost as much to copy back as the parsed data.) The cross-file rules
+ * then run on every entry in the plan's order, so the model and its
+ * diagnostics are those `checkContent` gives, byte for byte.
+ *
+ * Only Node's own modules are imported up front: the reader is started first,
+ * and loads the loader while this thread loads the rest of the pipeline.
+ */
+import { getCompileCacheDir } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import type { PendingDiagnostic } from '../content/diagnostics.ts';
+import type { ContentFile, SourceDocument } from '../content/load.ts';
+import type { Share } from './index.ts';
+import type { Model } from './types.ts';
+
+/**
+ * Below this many files one thread is quicker: the reader is a fresh
+ * JavaScript engine that loads gray-matter, js-yaml and Zod before it reads
+ * anything, about as long as reading a thousand files takes.
+ */
+export const THREADS_FROM_FILES = 1000;
+
+/** Files per chunk: small enough that neither thread waits long for the other at the end. */
+const CHUNK_FILES = 50;
+
+const READER_ROLE = 'register-reader';
+
+/** The reader thread, started and waiting for the files to read. */
+export interface Reader {
+  worker: Worker;
+  /** Where the files to read are sent, and each parsed chunk comes back. */
+  port: MessagePort;
+  /** The next chunk to take, shared by both threads. */
+  next: Int32Array;
+}
+
+/** What the reader is given when it starts. */
+interface ReaderInput {
+  role: typeof READER_ROLE;
+  port: MessagePort;
+  next: Int32Array;
+}
+
+/** What the reader is sent once the folder has been walked. */
+interface ReaderTask {
+  contentDir: string;
+  chunks: ContentFile[][];
+}
+
+/**
+ * A document as it crosses between threads: its text once (its YAML and its
+ * body are slices of the text, cut again on arrival). Copying a string is
+ * cheap; copying it three times is not.
+ */
+interface PackedDocument extends Omit<SourceDocument, 'yaml' | 'body'> {
+  yamlLength: number;
+  /** The body is the end of the text. */
+  bodyLength?: number;
+}
+
+/** A chunk as the reader sends it: its documents, and the problems found reading them. */
+export interface PackedChunk {
+  documents: PackedDocument[];
+  diagnostics: PendingDiagnostic[];
+}
+
+/**
+ * Starts the reader, or nothing on a machine with one core. Call it as early
+ * as possible: it takes as long to start as this thread takes to load the pipeline.
+ */
+export function startReader(): Reader | undefined {
+  if (availableParallelism() < 2) return undefined;
+  const { port1: port, port2 } = new MessageChannel();
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const input: ReaderInput = { role: READER_ROLE, port: port2, next };
+  // A worker is a fresh Node instance: hand it the compile cache this process uses, if any.
+  const cache = getCompileCacheDir();
+  const worker = new Worker(new URL(import.meta.url), { workerData: input, transferList: [port2], env: cache ? { ...process.env, NODE_COMPILE_CACHE: cache } : process.env });
+  // A reader that fails leaves its chunks unread, and they are read here instead (below):
+  // the same error, if it is ours, is thrown then.
+  worker.on('error', () => {});
+  return { worker, port, next };
+}
+
+/**
+ * Runs the whole pipeline over a content folder, with a reader thread when
+ * the register is large and the machine has two cores. Gives what
+ * `checkContent` gives. Never throws for bad content.
+ *
+ * `started` is a reader started earlier (see `startReader`); without one, one
+ * is started here if the register is large enough.
+ */
+export async function checkContentInThreads(contentDir: string, options: { today?: string } = {}, started?: Reader): Promise<Model> {
+  const { planContent } = await import('../content/load.ts');
+  const { checkDocuments, checkFiles, finishCheck } = await import('./index.ts');
+  const plan = planContent(contentDir);
+  const reader = plan.files.length >= THREADS_FROM_FILES ? (started ?? startReader()) : undefined;
+  if (!reader) {
+    // A reader started for nothing is stopped, and not waited for.
+    started?.worker.unref();
+    void started?.worker.terminate();
+    return finishCheck(plan, [checkFiles(contentDir, plan.files)], options);
+  }
+  const { worker, port, next } = reader;
+  const chunks: ContentFile[][] = [];
+  for (let i = 0; i < plan.files.length; i += CHUNK_FILES) chunks.push(plan.files.slice(i, i + CHUNK_FILES));
+  port.postMessage({ contentDir, chunks } satisfies ReaderTask);
+
+  const shares: Share[] = [];
+  let left = chunks.length;
+  const validate = ([i, chunk]: [number, PackedChunk]) => {
+    shares[i] = checkDocuments(chunk.documents.map(unpackDocument), chunk.diagnostics);
+    left--;
+  };
+  const receive = () => {
+    const message = receiveMessageOnPort(port);
+    if (message) validate(message.message);
+    return message !== undefined;
+  };
+  // Validate what the reader has parsed; when nothing is waiting, read a chunk here.
+  for (;;) {
+    if (receive()) continue;
+    const i = Atomics.add(next, 0, 1);
+    if (i >= chunks.length) break;
+    shares[i] = checkFiles(contentDir, chunks[i]);
+    left--;
+  }
+  // The reader's last chunks; if it stops early, the chunks it took and did not send are read here.
+  await new Promise<void>((resolve) => {
+    while (receive());
+    if (left === 0) resolve();
+    port.on('message', (message: [number, PackedChunk]) => {
+      validate(message);
+      if (left === 0) resolve();
+    });
+    worker.once('exit', () => {
+      while (receive());
+      resolve();
+    });
+  });
+  port.close();
+  for (const [i, chunk] of chunks.entries()) shares[i] ??= checkFiles(contentDir, chunk);
+  return finishCheck(plan, shares, options);
+}
+
+/** A document as the reader sends it. */
+export function packDocument({ yaml, body, ...rest }: SourceDocument): PackedDocument {
+  return { ...rest, yamlLength: yaml.length, bodyLength: body?.length };
+}
+
+/** A document as the reader had it, from what it sent. */
+export function unpackDocument({ yamlLength, bodyLength, ...rest }: PackedDocument): SourceDocument {
+  const document: SourceDocument = { ...rest, yaml: rest.text.slice(rest.yamlOffset, rest.yamlOffset + yamlLength) };
+  if (bodyLength !== undefined) document.body = rest.text.slice(rest.text.length - bodyLength);
+  return document;
+}
+
+// The reader: once told what to read, take chunks until none is left, and send each back parsed.
+if (!isMainThread && (workerData as ReaderInput | undefined)?.role === READER_ROLE) {
+  const { port, next } = workerData as ReaderInput;
+  const { readContentFile } = await import('../content/load.ts');
+  port.once('message', ({ contentDir, chunks }: ReaderTask) => {
+    for (let i = Atomics.add(next, 0, 1); i < chunks.length; i = Atomics.add(next, 0, 1)) {
+      const diagnostics: PendingDiagnostic[] = [];
+      const documents = chunks[i].map((file) => packDocument(readContentFile(contentDir, file, diagnostics)));
+      port.postMessage([i, { documents, diagnostics } satisfies PackedChunk]);
+    }
+    port.close();
+  });
+}
