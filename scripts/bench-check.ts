@@ -11,11 +11,12 @@
  * not a crash.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { THREADS_FROM_FILES } from '../src/model/threads.ts';
+import { markdownTable, RESULTS_FILE, writeResultsSection } from './bench-results.ts';
 import { GENERATOR_VERSION, generateCorpus, readManifest } from './generate-corpus.ts';
 
 /** The issue's goal: check ≤ 1.3 × read-and-parse. */
@@ -24,9 +25,6 @@ const TARGET_RATIO = 1.3;
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const benchDir = join(root, 'bench');
 const corpusDir = join(benchDir, 'corpus');
-const resultsFile = join(benchDir, 'RESULTS.md');
-const START_MARKER = '<!-- bench:checker:start (written by scripts/bench-check.ts) -->';
-const END_MARKER = '<!-- bench:checker:end -->';
 
 interface Options {
   files: number;
@@ -145,27 +143,6 @@ function ensureCorpus(options: Options): { files: number; bytes: number; today: 
 
 const fmt = (seconds: number) => `${seconds.toFixed(3)} s`;
 
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => `| ${r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
-  return [line(rows[0]), `|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 2)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
-}
-
-/** Replaces the text between this benchmark's markers in RESULTS.md, or adds the section at the end; other sections are kept. */
-function writeSection(body: string): void {
-  const block = `${START_MARKER}\n${body.trim()}\n${END_MARKER}`;
-  const existing = existsSync(resultsFile)
-    ? readFileSync(resultsFile, 'utf8')
-    : '# Benchmark results\n\nWritten by the benchmark scripts; each section is replaced when its benchmark is run again.\n';
-  const start = existing.indexOf(START_MARKER);
-  const end = existing.indexOf(END_MARKER);
-  const next = start !== -1 && end > start
-    ? `${existing.slice(0, start)}${block}${existing.slice(end + END_MARKER.length)}`
-    : `${existing.trimEnd()}\n\n## Checker\n\n${block}\n`;
-  mkdirSync(benchDir, { recursive: true });
-  writeFileSync(resultsFile, next);
-}
-
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
   const corpus = ensureCorpus(options);
@@ -219,10 +196,10 @@ function main(): void {
     dirty: (spawnSync('git', ['status', '--porcelain', '--', 'src', 'scripts'], { cwd: root, encoding: 'utf8' }).stdout.trim() !== ''),
   };
   const corpusLine = `${corpus.files} files, ${(corpus.bytes / 1e6).toFixed(1)} MB (scripts/generate-corpus.ts, default seed)`;
-  process.stdout.write(`\nCorpus: ${corpusLine}\n${table(rows)}\n\ncheck / floor = ${ratio.toFixed(2)}× (median wall time): ${verdict}; CPU time ${cpuRatio}\n`);
+  process.stdout.write(`\nCorpus: ${corpusLine}\n${markdownTable(rows)}\n\ncheck / floor = ${ratio.toFixed(2)}× (median wall time): ${verdict}; CPU time ${cpuRatio}\n`);
 
   // Re-read just before writing: other benchmarks write their own sections of the same file.
-  writeSection([
+  writeResultsSection({ name: 'checker', title: 'Checker', script: 'bench-check.ts' }, [
     '`npm run check` against `node scripts/bench-read-parse.ts`, the floor: read every file, split frontmatter with gray-matter, parse the',
     'YAML with js-yaml, on one thread, nothing else. The checker does all that too (gray-matter splits, js-yaml 5 parses each file once),',
     `then validates, resolves and places problems; from ${THREADS_FROM_FILES} files on, a second thread (worker_threads) shares the reading and parsing.`,
@@ -234,11 +211,11 @@ function main(): void {
     `- Machine: ${machine.nproc} CPUs (nproc), ${machine.cpu}; Node ${machine.node}; 1-minute load average ${loadBefore.toFixed(2)} before the runs${loadBefore > 0.7 ? ' (other work was competing for the CPUs: every figure is slower than on a quiet machine, the two-thread checker\'s most)' : ' (quiet)'}, ${loadAfter.toFixed(2)} after them (their own load included)`,
     `- Date: ${machine.date}; commit ${machine.commit}${machine.dirty ? ' with uncommitted changes' : ''}`,
     '',
-    table(rows),
+    markdownTable(rows),
     '',
     `**check / floor = ${ratio.toFixed(2)}×** (median wall time): ${verdict}. CPU time: ${cpuRatio}.`,
   ].join('\n'));
-  process.stdout.write(`Results written to ${relative(root, resultsFile)}\n`);
+  process.stdout.write(`Results written to ${relative(root, RESULTS_FILE)}\n`);
 }
 
 try {
