@@ -14,8 +14,12 @@ import { link, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 
-/** Pages per shard unless REGISTER_SEARCH_SHARD_PAGES says otherwise: Pagefind peaks near 0.6 GB on this many of the register's pages. */
-const SHARD_PAGES = 2000;
+/**
+ * Pages per shard unless REGISTER_SEARCH_SHARD_PAGES says otherwise: Pagefind peaks
+ * near 0.3 GB on this many of the register's pages, which keeps a 10,000-page build
+ * under 2 GB in all; a reader's first search fetches one small index file a shard.
+ */
+const SHARD_PAGES = 1000;
 
 /** The list of the shards beyond the first, read by src/site/client/search.ts. */
 const SHARDS_MANIFEST = 'pagefind/shards.json';
