@@ -23,7 +23,7 @@ import { build } from 'astro';
 import { close as closeSearchIndexer } from 'pagefind';
 import { countDiagnostics, formatReport } from '../src/content/diagnostics.ts';
 import { prepareDiagrams } from '../src/diagrams/prepare.ts';
-import { checkContent, contentDirectory } from '../src/model/index.ts';
+import { checkContent, contentDirectory, shareCheckedModel } from '../src/model/index.ts';
 import { indexSearch } from '../src/site/search-index.ts';
 
 const { values: options } = parseArgs({
@@ -106,6 +106,8 @@ const model = await stage(`Checking ${shownDir}`, () => checkContent(contentDir)
 if (model.diagnostics.length > 0) process.stderr.write(`${formatReport(model.diagnostics, model.fileCount, shownDir)}\n`);
 const { errors } = countDiagnostics(model.diagnostics);
 if (errors > 0) stop(`fix the ${errors === 1 ? 'error' : `${errors} errors`} above, then build again.`);
+// The pages use this model rather than checking the content a second time.
+shareCheckedModel(contentDir, model);
 
 try {
   // 2. Diagrams: one browser session; unchanged diagrams come from .cache/diagrams.

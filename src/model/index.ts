@@ -131,11 +131,26 @@ function skipBlank(text: string, offset: number): number {
 let cached: Model | undefined;
 
 /**
+ * Where scripts/build.ts leaves the model it has just checked. Astro bundles
+ * the pages with their own copy of this module, so a module variable cannot be
+ * shared with them; a global slot, in the same process, can.
+ */
+const CHECKED_MODEL = Symbol.for('partnership-register.checked-model');
+type CheckedModelSlot = { [CHECKED_MODEL]?: { contentDir: string; model: Model } };
+
+/** Hands a checked model to the pages built next in this process, so they do not check the content again. */
+export function shareCheckedModel(contentDir: string, model: Model): void {
+  (globalThis as CheckedModelSlot)[CHECKED_MODEL] = { contentDir, model };
+}
+
+/**
  * The model for the site build: checked once per process and shared by every
  * page, so thousands of pages never re-read or re-validate the content.
  * (In the preview, a content change re-runs this module, which starts empty.)
  */
 export function loadModel(): Model {
-  cached ??= checkContent(contentDirectory());
+  const contentDir = contentDirectory();
+  const shared = (globalThis as CheckedModelSlot)[CHECKED_MODEL];
+  cached ??= shared?.contentDir === contentDir ? shared.model : checkContent(contentDir);
   return cached;
 }
