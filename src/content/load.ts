@@ -13,7 +13,7 @@ import matter from 'gray-matter';
 import type { PendingDiagnostic } from './diagnostics.ts';
 import { decodeUtf8, LineIndex } from './text.ts';
 import { parseYaml, type YamlResult } from './yaml.ts';
-import { ID_PATTERN, slugify } from '../schemas/values.ts';
+import { ID_PATTERN, slugify } from '../schemas/ids.ts';
 
 /** The content types of the contract's file layout. */
 export type ContentKind = 'site' | 'partnership' | 'structure' | 'strategy' | 'chapter' | 'decision';

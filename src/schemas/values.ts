@@ -6,23 +6,8 @@
  */
 import { z } from 'zod';
 
-/** The pattern every id follows: lower-case words joined by single hyphens. */
-export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-/**
- * Suggests an id for a name an officer wrote, for messages.
- *
- * @example
- * slugify('Community Safety Partnership') // 'community-safety-partnership'
- */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+export { ID_PATTERN, slugify } from './ids.ts';
+import { ID_PATTERN, slugify } from './ids.ts';
 
 /** An id: lower-case letters and digits in words joined by hyphens (`community-safety`). */
 export const IdSchema = z.string({ error: 'must be an id in quotes or plain text' }).check((ctx) => {
