@@ -41,25 +41,29 @@ if (format !== undefined && args.has('--json')) {
   process.exit(2);
 }
 
-// The reader thread loads the loader while this one loads the rest of the pipeline.
+// The reader thread starts first, and loads the loader while this one finds the content.
 const reader = startReader();
 const { countDiagnostics, formatReport, formatSummary } = await import('../src/content/diagnostics.ts');
-const { contentDirectory } = await import('../src/model/index.ts');
+const { contentDirectory } = await import('../src/model/settings.ts');
 const contentDir = contentDirectory();
-const model = await checkContentInThreads(contentDir, {}, reader);
-const { errors, warnings } = countDiagnostics(model.diagnostics);
+const report = await checkContentInThreads(contentDir, {}, reader);
+const { errors, warnings } = countDiagnostics(report.diagnostics);
 
+let output: string;
 if (args.has('--json')) {
-  process.stdout.write(`${JSON.stringify(model.diagnostics, null, 2)}\n`);
+  output = `${JSON.stringify(report.diagnostics, null, 2)}\n`;
 } else if (format === 'github') {
   const shown = relative(process.cwd(), contentDir).replaceAll('\\', '/');
-  const lines = model.diagnostics.map((d) => githubAnnotation(d, shown));
-  process.stdout.write(`${[...lines, formatSummary(model.fileCount, model.diagnostics)].join('\n')}\n`);
+  const lines = report.diagnostics.map((d) => githubAnnotation(d, shown));
+  output = `${[...lines, formatSummary(report.fileCount, report.diagnostics)].join('\n')}\n`;
 } else {
   const shown = relative(process.cwd(), contentDir) || '.';
-  process.stdout.write(`${formatReport(model.diagnostics, model.fileCount, shown)}\n`);
+  output = `${formatReport(report.diagnostics, report.fileCount, shown)}\n`;
 }
-process.exitCode = errors > 0 || (args.has('--strict') && warnings > 0) ? 1 : 0;
+const exitCode = errors > 0 || (args.has('--strict') && warnings > 0) ? 1 : 0;
+// Exit once the report is written, without waiting for Node to tear down a
+// heap of some hundred MB and the reader thread: ~30 ms on 10,000 files.
+process.stdout.write(output, () => process.exit(exitCode));
 
 /**
  * A problem as a GitHub Actions workflow command:

@@ -32,18 +32,22 @@ export interface ContentFile {
   partnershipId?: string;
 }
 
+/** One content file, parsed: what validation needs. */
+export interface ParsedDocument extends ContentFile {
+  /** The parsed data, when the YAML could be read; absent for a file that could not be read or parsed. */
+  data?: unknown;
+  /** The Markdown below the frontmatter, for `.md` files. */
+  body?: string;
+}
+
 /** One content file, read and parsed, with what is needed to place its problems. */
-export interface SourceDocument extends ContentFile {
+export interface SourceDocument extends ParsedDocument {
   /** The whole text as the officer sees it (after BOM and CRLF handling). */
   text: string;
   /** Where the YAML starts in `text` (after the opening `---` of frontmatter). */
   yamlOffset: number;
   /** The YAML part of the text. */
   yaml: string;
-  /** The parsed data, when the YAML could be read; absent for a file that could not be read or parsed. */
-  data?: unknown;
-  /** The Markdown below the frontmatter, for `.md` files. */
-  body?: string;
 }
 
 /** The content folder's layout: the files to read, in order, and the problems in the layout itself. */

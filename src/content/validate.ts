@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import type { PathSegment, PendingDiagnostic } from './diagnostics.ts';
-import type { ContentKind, SourceDocument } from './load.ts';
-import { checkBodies, checkFunding, countSeats, sumFunding, type Report } from '../model/resolve.ts';
+import type { ContentFile, ContentKind, ParsedDocument } from './load.ts';
+import { checkBodies, checkFileRules, checkFunding, countSeats, reportInto, sumFunding } from '../model/resolve.ts';
 import { FundingSchema } from '../schemas/decision.ts';
 import { ChapterSchema, DecisionSchema, PartnershipSchema, SiteSchema, StrategySchema, StructureSchema } from '../schemas/index.ts';
 import { closest, listWords } from './words.ts';
@@ -24,17 +24,29 @@ export const SCHEMAS = {
 /** The validated data of each content type. */
 export type EntryData = { [K in ContentKind]: z.output<(typeof SCHEMAS)[K]> };
 
-/** A document whose data passed its schema. */
-export type Entry<K extends ContentKind = ContentKind> = { [P in K]: SourceDocument & { kind: P; value: EntryData[P] } }[K];
+/** A file whose data passed its schema: its place, its Markdown, and the validated data. */
+export type Entry<K extends ContentKind = ContentKind> = { [P in K]: ContentFile & { kind: P; body?: string; value: EntryData[P] } }[K];
 
 /**
- * Validates one document against its schema. Returns the typed entry, or
- * undefined with the problems added to `diagnostics`.
+ * Validates one document against its schema, then its own file's rules
+ * (`checkFileRules`). Returns the typed entry, or undefined with the problems
+ * added to `diagnostics`.
  */
-export function validateDocument(document: SourceDocument, diagnostics: PendingDiagnostic[]): Entry | undefined {
+export function validateDocument(document: ParsedDocument, diagnostics: PendingDiagnostic[]): Entry | undefined {
+  const entry = validateSchema(document, diagnostics);
+  if (entry) checkFileRules(entry, reportInto(diagnostics));
+  return entry;
+}
+
+/** The entry a document makes with its validated data. */
+function entryOf({ file, kind, id, partnershipId, body }: ParsedDocument, value: unknown): Entry {
+  return { file, kind, id, partnershipId, body, value } as Entry;
+}
+
+function validateSchema(document: ParsedDocument, diagnostics: PendingDiagnostic[]): Entry | undefined {
   const schema: z.ZodType = SCHEMAS[document.kind];
   const result = schema.safeParse(document.data, { reportInput: true });
-  if (result.success) return { ...document, value: result.data } as Entry;
+  if (result.success) return entryOf(document, result.data);
   const issues = flattenIssues(result.error.issues);
   const typos = typosOfMissingKeys(document, schema, issues);
   for (const issue of issues) {
@@ -51,11 +63,11 @@ export function validateDocument(document: SourceDocument, diagnostics: PendingD
  * All problems in one run, even when a required key is missing or wrong and
  * the file cannot join the model: a funding table or a list of bodies that is
  * complete in itself still gets its own rules (the sums, sizes and reporting
- * loops), the same ones resolve runs on a valid file.
+ * loops), the same ones `checkFileRules` runs on a valid file.
  */
-function checkCompleteParts(document: SourceDocument, diagnostics: PendingDiagnostic[]): void {
+function checkCompleteParts(document: ParsedDocument, diagnostics: PendingDiagnostic[]): void {
   const data = document.data && typeof document.data === 'object' ? (document.data as Record<string, unknown>) : {};
-  const report: Report = (file, severity, code, locator, message) => diagnostics.push({ file, severity, code, locator, message });
+  const report = reportInto(diagnostics);
   if (document.kind === 'decision') {
     const funding = FundingSchema.safeParse(data.funding);
     if (funding.success) checkFunding(document.file, sumFunding(funding.data), report);
@@ -72,7 +84,7 @@ const pathKey = (path: readonly PropertyKey[]) => path.map(String).join('\u0000'
  * Pairs unknown keys with required keys missing from the same mapping that
  * they are likely misspellings of (`decison_maker` for `decision_maker`).
  */
-function typosOfMissingKeys(document: SourceDocument, schema: z.ZodType, issues: z.core.$ZodIssue[]): { missing: Set<string>; required: Set<string> } {
+function typosOfMissingKeys(document: ParsedDocument, schema: z.ZodType, issues: z.core.$ZodIssue[]): { missing: Set<string>; required: Set<string> } {
   const missing = new Set<string>();
   const required = new Set<string>();
   const missingByParent = new Map<string, string[]>();
@@ -104,7 +116,7 @@ function typosOfMissingKeys(document: SourceDocument, schema: z.ZodType, issues:
  * are dropped and the rest is validated again, so the cross-file rules can
  * still run on it. (The file has errors already, so it is never published.)
  */
-function salvage(document: SourceDocument, schema: z.ZodType, issues: z.core.$ZodIssue[]): Entry | undefined {
+function salvage(document: ParsedDocument, schema: z.ZodType, issues: z.core.$ZodIssue[]): Entry | undefined {
   const data = structuredClone(document.data);
   let dropFunding = false;
   for (const issue of issues) {
@@ -128,7 +140,7 @@ function salvage(document: SourceDocument, schema: z.ZodType, issues: z.core.$Zo
   }
   if (dropFunding && data && typeof data === 'object') delete (data as Record<string, unknown>).funding;
   const again = schema.safeParse(data);
-  return again.success ? ({ ...document, value: again.data } as Entry) : undefined;
+  return again.success ? entryOf(document, again.data) : undefined;
 }
 
 function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
@@ -189,7 +201,7 @@ function subject(path: readonly PathSegment[]): string {
   return typeof index === 'number' ? `Item ${index + 1} of \`${last}\`` : `\`${last}\``;
 }
 
-function issueToDiagnostics(document: SourceDocument, schema: z.ZodType, issue: z.core.$ZodIssue, requiredTypos: ReadonlySet<string> = new Set()): PendingDiagnostic[] {
+function issueToDiagnostics(document: ParsedDocument, schema: z.ZodType, issue: z.core.$ZodIssue, requiredTypos: ReadonlySet<string> = new Set()): PendingDiagnostic[] {
   const base = { file: document.file, severity: 'error' as const };
   const path = issue.path.filter((s): s is PathSegment => typeof s !== 'symbol');
   const input = (issue as { input?: unknown }).input;

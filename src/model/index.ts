@@ -1,39 +1,59 @@
 /**
  * The pipeline, in one place: load → validate → resolve → place diagnostics.
- * The checker and the site build both call `checkContent` (the checker, on a
- * large register, `checkContentInThreads` in ./threads.ts, which shares the
- * reading out to a second thread); nothing else parses content.
+ * The site build calls `checkContent`; `npm run check` runs the same rules
+ * through `checkForProblems`, or on a large register `checkContentInThreads`
+ * in ./threads.ts, which shares the reading out to a second thread. Nothing
+ * else parses content.
  */
-import { resolve as resolvePath } from 'node:path';
 import { sortDiagnostics, type Diagnostic, type PendingDiagnostic } from '../content/diagnostics.ts';
-import { planContent, readContentFile, type ContentFile, type ContentPlan, type SourceDocument } from '../content/load.ts';
+import { planContent, readContentFile, type ContentFile, type ContentPlan, type ParsedDocument, type SourceDocument } from '../content/load.ts';
 import { LineIndex } from '../content/text.ts';
 import { validateDocument, type Entry } from '../content/validate.ts';
 import { YamlLocator } from '../content/yaml.ts';
-import { resolveModel } from './resolve.ts';
+import { crossFileOnly, resolveModel } from './resolve.ts';
+import { contentDirectory, today } from './settings.ts';
 import type { Model } from './types.ts';
 
 export type * from './types.ts';
 
-/** Where content lives: `CONTENT_DIR`, or `./content`. */
-export function contentDirectory(): string {
-  return resolvePath(process.env.CONTENT_DIR ?? 'content');
-}
+export { contentDirectory, today } from './settings.ts';
 
-/** Today as YYYY-MM-DD; `REGISTER_TODAY` pins it, so reviews fall due predictably in tests. */
-export function today(): string {
-  return process.env.REGISTER_TODAY ?? new Date().toISOString().slice(0, 10);
-}
-
-/** Runs the whole pipeline over a content folder. Never throws for bad content. */
+/** Runs the whole pipeline over a content folder: the model, for the site. Never throws for bad content. */
 export function checkContent(contentDir: string, options: { today?: string } = {}): Model {
   const plan = planContent(contentDir);
-  return finishCheck(plan, [checkFiles(contentDir, plan.files)], options);
+  return finishCheck(contentDir, plan, [checkFiles(contentDir, plan.files, 'model')], options);
 }
+
+/** What `npm run check` reports: every problem, placed, and how many files were read. */
+export type CheckReport = Pick<Model, 'diagnostics' | 'fileCount'>;
+
+/**
+ * Runs the whole pipeline over a content folder for its problems alone, as
+ * `npm run check` does: the same rules and the same report as `checkContent`,
+ * keeping less of each file (see `Keep`).
+ */
+export function checkForProblems(contentDir: string, options: { today?: string } = {}, plan = planContent(contentDir)): CheckReport {
+  return reportOf(finishCheck(contentDir, plan, [checkFiles(contentDir, plan.files, 'problems')], options));
+}
+
+/** Only what the checker prints, so a model built from cut-down entries goes no further. */
+export function reportOf({ diagnostics, fileCount }: Model): CheckReport {
+  return { diagnostics, fileCount };
+}
+
+/**
+ * What the pipeline keeps of each file once it is validated. The site needs
+ * everything (`model`). The checker (`problems`) keeps only what the rules
+ * between files read (`crossFileOnly`) and no text, and reads a file again
+ * for the lines and columns of its problems: kept until every file was read,
+ * the texts and details of 10,000 files cost the garbage collector more than
+ * validating them (see bench/RESULTS.md).
+ */
+export type Keep = 'model' | 'problems';
 
 /** What reading and validating some of a plan's files gave: a thread's share of the work. */
 export interface Share {
-  /** Every file read, valid or not, in the plan's order. */
+  /** The files read, in the plan's order, when their text is kept (`model`), to place their problems. */
   documents: SourceDocument[];
   /** The files whose data passed (or could be salvaged from) their schema. */
   entries: Entry[];
@@ -49,31 +69,32 @@ export interface Share {
  * later reads `data`. Kept until every file was read, the raw data of 10,000
  * files cost the garbage collector ~80 ms (see bench/RESULTS.md).
  */
-export function checkFiles(contentDir: string, files: readonly ContentFile[]): Share {
+export function checkFiles(contentDir: string, files: readonly ContentFile[], keep: Keep): Share {
   const share: Share = { documents: [], entries: [], invalidFiles: [], diagnostics: [] };
-  for (const file of files) validateInto(share, readContentFile(contentDir, file, share.diagnostics));
+  for (const file of files) {
+    const document = readContentFile(contentDir, file, share.diagnostics);
+    if (keep === 'model') share.documents.push(document);
+    validateInto(share, document, keep);
+  }
   return share;
 }
 
 /** Validates documents read elsewhere (on another thread), given the problems found reading them. */
-export function checkDocuments(documents: readonly SourceDocument[], diagnostics: PendingDiagnostic[]): Share {
+export function checkDocuments(documents: readonly ParsedDocument[], diagnostics: PendingDiagnostic[], keep: Keep): Share {
   const share: Share = { documents: [], entries: [], invalidFiles: [], diagnostics };
-  for (const document of documents) validateInto(share, document);
+  for (const document of documents) validateInto(share, document, keep);
   return share;
 }
 
-function validateInto(share: Share, document: SourceDocument): void {
-  share.documents.push(document);
+function validateInto(share: Share, document: ParsedDocument, keep: Keep): void {
   if (document.data === undefined) {
     share.invalidFiles.push(document.file);
     return;
   }
   const entry = validateDocument(document, share.diagnostics);
   document.data = undefined;
-  if (entry) {
-    entry.data = undefined;
-    share.entries.push(entry);
-  } else share.invalidFiles.push(document.file);
+  if (entry) share.entries.push(keep === 'model' ? entry : crossFileOnly(entry));
+  else share.invalidFiles.push(document.file);
 }
 
 /**
@@ -81,39 +102,51 @@ function validateInto(share: Share, document: SourceDocument): void {
  * cross-file rules, then positions. `shares` are in the plan's order, so the
  * model is the same however the files were shared out.
  */
-export function finishCheck(plan: ContentPlan, shares: readonly Share[], options: { today?: string } = {}): Model {
+export function finishCheck(contentDir: string, plan: ContentPlan, shares: readonly Share[], options: { today?: string } = {}): Model {
   // The layout's problems, then each file's, in the order they were found.
   const pending: PendingDiagnostic[] = [...plan.diagnostics];
   const entries: Entry[] = [];
   const invalidFiles = new Set<string>();
-  const documents: SourceDocument[] = [];
+  const documents = new Map<string, SourceDocument>();
   for (const share of shares) {
     for (const diagnostic of share.diagnostics) pending.push(diagnostic);
     for (const entry of share.entries) entries.push(entry);
     for (const file of share.invalidFiles) invalidFiles.add(file);
-    for (const document of share.documents) documents.push(document);
+    for (const document of share.documents) documents.set(document.file, document);
   }
   const model = resolveModel(entries, invalidFiles, pending, { today: options.today ?? today() });
-  return { ...model, diagnostics: placeDiagnostics(pending, documents), fileCount: plan.files.length };
+  const planned = new Map(plan.files.map((file) => [file.file, file]));
+  // A file whose text was not kept is read again, once, if it has a problem to place.
+  const source = (file: string): SourceDocument | undefined => {
+    const known = documents.get(file);
+    if (known) return known;
+    const content = planned.get(file);
+    if (!content) return undefined;
+    const document = readContentFile(contentDir, content, []);
+    documents.set(file, document);
+    return document;
+  };
+  return { ...model, diagnostics: placeDiagnostics(pending, source), fileCount: plan.files.length };
 }
 
 /**
  * Turns data paths into lines and columns. Only files with problems are read
  * for positions, so a clean run never pays for it.
  */
-function placeDiagnostics(pending: PendingDiagnostic[], documents: SourceDocument[]): Diagnostic[] {
-  const byFile = new Map(documents.map((d) => [d.file, d]));
-  const locators = new Map<string, { yaml: YamlLocator; lines: LineIndex }>();
+function placeDiagnostics(pending: PendingDiagnostic[], source: (file: string) => SourceDocument | undefined): Diagnostic[] {
+  const locators = new Map<string, { document: SourceDocument; yaml: YamlLocator; lines: LineIndex }>();
   const placed = pending.map(({ locator, line, column, file, severity, code, message }): Diagnostic => {
-    const document = byFile.get(file);
     let position = { line: line ?? 1, column: column ?? 1 };
-    if (locator && document) {
-      let tools = locators.get(document.file);
+    if (locator) {
+      let tools = locators.get(file);
       if (!tools) {
-        tools = { yaml: new YamlLocator(document.yaml), lines: new LineIndex(document.text) };
-        locators.set(document.file, tools);
+        const document = source(file);
+        if (document) {
+          tools = { document, yaml: new YamlLocator(document.yaml), lines: new LineIndex(document.text) };
+          locators.set(file, tools);
+        }
       }
-      position = tools.lines.position(skipBlank(document.text, document.yamlOffset + tools.yaml.offset(locator.path, locator.at)));
+      if (tools) position = tools.lines.position(skipBlank(tools.document.text, tools.document.yamlOffset + tools.yaml.offset(locator.path, locator.at)));
     }
     // Keys in the contract's order, so --json reads as its example does.
     return { file, line: position.line, column: position.column, severity, code, message };

@@ -17,6 +17,11 @@ export const SITE_DEFAULTS = { review_every_months: 12, max_chapter_priorities: 
 
 export type Report = (file: string, severity: Severity, code: string, locator: Locator, message: string) => void;
 
+/** A `Report` that adds each problem to a list, to be placed once every file is read. */
+export function reportInto(diagnostics: PendingDiagnostic[]): Report {
+  return (file, severity, code, locator, message) => diagnostics.push({ file, severity, code, locator, message });
+}
+
 const value = (...path: PathSegment[]): Locator => ({ path, at: 'value' });
 
 /** Options for resolving: today's date decides which reviews are overdue. */
@@ -31,7 +36,7 @@ export interface ResolveOptions {
  * them are not reported again, since their own file already has an error.
  */
 export function resolveModel(entries: Entry[], invalidFiles: ReadonlySet<string>, diagnostics: PendingDiagnostic[], options: ResolveOptions): Omit<Model, 'diagnostics' | 'fileCount'> {
-  const report: Report = (file, severity, code, locator, message) => diagnostics.push({ file, severity, code, locator, message });
+  const report = reportInto(diagnostics);
   const siteEntry = entries.find((e): e is Entry<'site'> => e.kind === 'site');
   const site: SiteModel = {
     title: 'Local Partnerships Register',
@@ -84,8 +89,8 @@ export function resolveModel(entries: Entry[], invalidFiles: ReadonlySet<string>
     resolvePartnership(p, partnerships, knownPartnershipIds, site, options, report);
     const structureIds = new Set([...p.structures.map((s) => s.id), ...invalidIn(p.id, 'structures')]);
     const decisionIds = new Set([...p.decisions.map((d) => d.id), ...invalidIn(p.id, 'decisions')]);
-    for (const structure of p.structures) checkStructure(structure, decisionIds, report);
-    for (const decision of p.decisions) checkDecision(decision, structureIds, decisionIds, partnerships, report);
+    for (const structure of p.structures) checkDecidedBy(structure, decisionIds, report);
+    for (const decision of p.decisions) checkDecisionReferences(decision, structureIds, decisionIds, partnerships, report);
     for (const strategy of p.strategies) {
       checkPeriod(strategy.file, strategy.period.from, strategy.period.to, ['period', 'to'], report);
       checkUnique(strategy.file, 'objectives', strategy.objectives.map((o) => ({ id: o.id, name: o.title, nameKey: 'title' })), report);
@@ -251,13 +256,50 @@ function checkCurrentStructures(p: PartnershipModel, unreadable: boolean, report
   }
 }
 
-function checkStructure(structure: StructureModel, decisionIds: Set<string>, report: Report): void {
-  const { file } = structure;
-  checkPeriod(file, structure.from, structure.to, ['to'], report);
+function checkDecidedBy(structure: StructureModel, decisionIds: Set<string>, report: Report): void {
   if (structure.decided_by && !decisionIds.has(structure.decided_by)) {
-    report(file, 'error', 'unknown-reference', value('decided_by'), unknownReference('decided_by', structure.decided_by, "a decision of this partnership", [...decisionIds].sort()));
+    report(structure.file, 'error', 'unknown-reference', value('decided_by'), unknownReference('decided_by', structure.decided_by, "a decision of this partnership", [...decisionIds].sort()));
   }
-  checkBodies(file, structure.bodies, report);
+}
+
+/**
+ * The rules a structure or a decision answers to on its own: dates in order,
+ * its bodies (ids, names, reporting lines, sizes), its funding table's sums,
+ * its options. Run as each file is validated (see validate.ts), not here, so
+ * that the checker can drop a file's details once they are checked (see
+ * `crossFileOnly`).
+ */
+export function checkFileRules(entry: Entry, report: Report): void {
+  const { file } = entry;
+  if (entry.kind === 'structure') {
+    checkPeriod(file, entry.value.from, entry.value.to, ['to'], report);
+    checkBodies(file, entry.value.bodies.map(countSeats), report);
+  }
+  if (entry.kind === 'decision') {
+    const d = entry.value;
+    const datePrefix = /^(\d{4}(?:-\d{2}(?:-\d{2})?)?)-/.exec(entry.id)?.[1];
+    if (!entry.id.startsWith(`${d.date}-`)) {
+      const rest = datePrefix ? entry.id.slice(datePrefix.length + 1) : entry.id;
+      report(file, 'error', 'decision-id-date', value('date'), datePrefix
+        ? `the file name starts with ${datePrefix}, but \`date\` is ${d.date}; expected a decision's file name to start with its date; rename the file to "${d.date}-${rest}.md", or correct the date`
+        : `the file name "${entry.id}.md" does not start with the decision's date; expected <date>-<words>.md; rename the file to "${d.date}-${rest}.md"`);
+    }
+    if (d.funding) checkFunding(file, sumFunding(d.funding), report);
+    if (d.options) checkUnique(file, 'options', d.options.map((o) => ({ name: o.title, nameKey: 'title' })), report);
+  }
+}
+
+/**
+ * An entry cut down to what `resolveModel` needs to find the problems between
+ * files. The checker keeps every file's entry until all are read, but wants
+ * only the problems: a decision's details (funding, options, report, …) have
+ * been checked by `checkFileRules`, and no rule across files reads them, nor
+ * any file's Markdown. The model built from such entries is not the site's.
+ */
+export function crossFileOnly(entry: Entry): Entry {
+  if (entry.kind !== 'decision') return { ...entry, body: undefined };
+  const { title, date, decision_maker, kind, status, public: isPublic, structure, supersedes } = entry.value;
+  return { ...entry, body: undefined, value: { title, date, decision_maker, kind, status, public: isPublic, structure, supersedes } };
 }
 
 /** The rules about one file's bodies alone: unique ids and names, reporting lines, sizes and quorums. */
@@ -362,15 +404,9 @@ function supersededTarget(d: DecisionModel): { partnershipId: string; decisionId
   return b === undefined ? { partnershipId: d.partnershipId, decisionId: a } : { partnershipId: a, decisionId: b };
 }
 
-function checkDecision(d: DecisionModel, structureIds: Set<string>, decisionIds: Set<string>, all: Map<string, PartnershipModel>, report: Report): void {
+/** A decision's references: to a structure of its partnership, and to the decision it supersedes. */
+function checkDecisionReferences(d: DecisionModel, structureIds: Set<string>, decisionIds: Set<string>, all: Map<string, PartnershipModel>, report: Report): void {
   const { file } = d;
-  const datePrefix = /^(\d{4}(?:-\d{2}(?:-\d{2})?)?)-/.exec(d.id)?.[1];
-  if (!d.id.startsWith(`${d.date}-`)) {
-    const rest = datePrefix ? d.id.slice(datePrefix.length + 1) : d.id;
-    report(file, 'error', 'decision-id-date', value('date'), datePrefix
-      ? `the file name starts with ${datePrefix}, but \`date\` is ${d.date}; expected a decision's file name to start with its date; rename the file to "${d.date}-${rest}.md", or correct the date`
-      : `the file name "${d.id}.md" does not start with the decision's date; expected <date>-<words>.md; rename the file to "${d.date}-${rest}.md"`);
-  }
   if (d.structure && !structureIds.has(d.structure)) {
     report(file, 'error', 'unknown-reference', value('structure'), unknownReference('structure', d.structure, 'a structure of this partnership', [...structureIds].sort()));
   }
@@ -386,8 +422,6 @@ function checkDecision(d: DecisionModel, structureIds: Set<string>, decisionIds:
       report(file, 'error', 'unknown-reference', value('supersedes'), unknownReference('supersedes', d.supersedes, `a decision of ${target.partnershipId === d.partnershipId ? 'this partnership' : target.partnershipId}`, [...ids].filter((id) => id !== d.id).sort().map((id) => prefix + id)));
     }
   }
-  if (d.funding) checkFunding(file, d.funding, report);
-  if (d.options) checkUnique(file, 'options', d.options.map((o) => ({ name: o.title, nameKey: 'title' })), report);
 }
 
 export function checkFunding(file: string, funding: FundingModel, report: Report): void {

@@ -3,24 +3,25 @@
  * site build, the preview and the tests call `checkContent`).
  *
  * A second thread, the reader, reads and parses files (bytes, UTF-8, gray-matter,
- * js-yaml) a chunk at a time and sends each chunk here. This thread validates
- * every file, where the cross-file rules need the entries, and reads and parses
- * a chunk itself whenever no parsed chunk is waiting. (Validating on both
- * threads was measured slower: each compiled the schemas' code, and the
- * entries cost as much to copy back as the parsed data.) The cross-file rules
- * then run on every entry in the plan's order, so the model and its
- * diagnostics are those `checkContent` gives, byte for byte.
+ * js-yaml) a chunk at a time and sends each chunk here: each file's place and
+ * parsed data, not its text. This thread validates every file, where the
+ * cross-file rules need the entries, and reads and parses a chunk itself
+ * whenever no parsed chunk is waiting. (Validating on both threads was
+ * measured slower: each compiled the schemas' code, and the entries cost as
+ * much to copy back as the parsed data.) The cross-file rules then run on
+ * every entry in the plan's order, so the problems reported are those
+ * `checkContent` finds, byte for byte.
  *
  * Only Node's own modules are imported up front: the reader is started first,
- * and loads the loader while this thread loads the rest of the pipeline.
+ * and loads the loader while this thread plans the work, hands it over, and
+ * only then loads the rest of the pipeline.
  */
 import { getCompileCacheDir } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { PendingDiagnostic } from '../content/diagnostics.ts';
-import type { ContentFile, SourceDocument } from '../content/load.ts';
-import type { Share } from './index.ts';
-import type { Model } from './types.ts';
+import type { ContentFile, ParsedDocument, SourceDocument } from '../content/load.ts';
+import type { CheckReport, Share } from './index.ts';
 
 /**
  * Below this many files one thread is quicker: the reader is a fresh
@@ -56,20 +57,9 @@ interface ReaderTask {
   chunks: ContentFile[][];
 }
 
-/**
- * A document as it crosses between threads: its text once (its YAML and its
- * body are slices of the text, cut again on arrival). Copying a string is
- * cheap; copying it three times is not.
- */
-interface PackedDocument extends Omit<SourceDocument, 'yaml' | 'body'> {
-  yamlLength: number;
-  /** The body is the end of the text. */
-  bodyLength?: number;
-}
-
-/** A chunk as the reader sends it: its documents, and the problems found reading them. */
+/** A chunk as the reader sends it: its documents, and the problems found reading them (placed already). */
 export interface PackedChunk {
-  documents: PackedDocument[];
+  documents: ParsedDocument[];
   diagnostics: PendingDiagnostic[];
 }
 
@@ -92,33 +82,35 @@ export function startReader(): Reader | undefined {
 }
 
 /**
- * Runs the whole pipeline over a content folder, with a reader thread when
- * the register is large and the machine has two cores. Gives what
- * `checkContent` gives. Never throws for bad content.
+ * Runs the whole pipeline over a content folder for its problems, with a
+ * reader thread when the register is large and the machine has two cores.
+ * Gives what `checkForProblems` gives. Never throws for bad content.
  *
  * `started` is a reader started earlier (see `startReader`); without one, one
  * is started here if the register is large enough.
  */
-export async function checkContentInThreads(contentDir: string, options: { today?: string } = {}, started?: Reader): Promise<Model> {
+export async function checkContentInThreads(contentDir: string, options: { today?: string } = {}, started?: Reader): Promise<CheckReport> {
   const { planContent } = await import('../content/load.ts');
-  const { checkDocuments, checkFiles, finishCheck } = await import('./index.ts');
   const plan = planContent(contentDir);
   const reader = plan.files.length >= THREADS_FROM_FILES ? (started ?? startReader()) : undefined;
+  const chunks: ContentFile[][] = [];
+  if (reader) {
+    for (let i = 0; i < plan.files.length; i += CHUNK_FILES) chunks.push(plan.files.slice(i, i + CHUNK_FILES));
+    reader.port.postMessage({ contentDir, chunks } satisfies ReaderTask);
+  }
+  // The schemas and the rules load while the reader reads.
+  const { checkDocuments, checkFiles, checkForProblems, finishCheck, reportOf } = await import('./index.ts');
   if (!reader) {
     // A reader started for nothing is stopped, and not waited for.
     started?.worker.unref();
     void started?.worker.terminate();
-    return finishCheck(plan, [checkFiles(contentDir, plan.files)], options);
+    return checkForProblems(contentDir, options, plan);
   }
   const { worker, port, next } = reader;
-  const chunks: ContentFile[][] = [];
-  for (let i = 0; i < plan.files.length; i += CHUNK_FILES) chunks.push(plan.files.slice(i, i + CHUNK_FILES));
-  port.postMessage({ contentDir, chunks } satisfies ReaderTask);
-
   const shares: Share[] = [];
   let left = chunks.length;
   const validate = ([i, chunk]: [number, PackedChunk]) => {
-    shares[i] = checkDocuments(chunk.documents.map(unpackDocument), chunk.diagnostics);
+    shares[i] = checkDocuments(chunk.documents, chunk.diagnostics, 'problems');
     left--;
   };
   const receive = () => {
@@ -131,7 +123,7 @@ export async function checkContentInThreads(contentDir: string, options: { today
     if (receive()) continue;
     const i = Atomics.add(next, 0, 1);
     if (i >= chunks.length) break;
-    shares[i] = checkFiles(contentDir, chunks[i]);
+    shares[i] = checkFiles(contentDir, chunks[i], 'problems');
     left--;
   }
   // The reader's last chunks; if it stops early, the chunks it took and did not send are read here.
@@ -148,20 +140,13 @@ export async function checkContentInThreads(contentDir: string, options: { today
     });
   });
   port.close();
-  for (const [i, chunk] of chunks.entries()) shares[i] ??= checkFiles(contentDir, chunk);
-  return finishCheck(plan, shares, options);
+  for (const [i, chunk] of chunks.entries()) shares[i] ??= checkFiles(contentDir, chunk, 'problems');
+  return reportOf(finishCheck(contentDir, plan, shares, options));
 }
 
-/** A document as the reader sends it. */
-export function packDocument({ yaml, body, ...rest }: SourceDocument): PackedDocument {
-  return { ...rest, yamlLength: yaml.length, bodyLength: body?.length };
-}
-
-/** A document as the reader had it, from what it sent. */
-export function unpackDocument({ yamlLength, bodyLength, ...rest }: PackedDocument): SourceDocument {
-  const document: SourceDocument = { ...rest, yaml: rest.text.slice(rest.yamlOffset, rest.yamlOffset + yamlLength) };
-  if (bodyLength !== undefined) document.body = rest.text.slice(rest.text.length - bodyLength);
-  return document;
+/** A document as the reader sends it: where it is and its parsed data; this thread reads the text again only to place a problem. */
+export function packDocument({ file, kind, id, partnershipId, data }: SourceDocument): ParsedDocument {
+  return { file, kind, id, partnershipId, data };
 }
 
 // The reader: once told what to read, take chunks until none is left, and send each back parsed.

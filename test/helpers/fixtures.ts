@@ -14,7 +14,8 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkContent } from '../../src/model/index.ts';
+import { expect } from 'vitest';
+import { checkContent, checkForProblems } from '../../src/model/index.ts';
 import type { Diagnostic } from '../../src/content/diagnostics.ts';
 
 /** The repository's root folder. */
@@ -81,9 +82,15 @@ export function materialise(name: string): string {
   return dir;
 }
 
-/** Runs the whole checker in-process on a content folder, with today pinned. */
+/**
+ * Runs the whole checker in-process on a content folder, with today pinned:
+ * the site build's pipeline, which must find exactly what `npm run check`'s
+ * (which keeps less of each file) finds.
+ */
 export function check(dir: string): Diagnostic[] {
-  return checkContent(dir, { today: TODAY }).diagnostics;
+  const { diagnostics, fileCount } = checkContent(dir, { today: TODAY });
+  expect(checkForProblems(dir, { today: TODAY }), `npm run check's pipeline on ${dir}`).toEqual({ diagnostics, fileCount });
+  return diagnostics;
 }
 
 /** Drops the message, for comparing with expected.json. */
