@@ -44,16 +44,17 @@ export function reportOf({ diagnostics, fileCount }: Model): CheckReport {
 /**
  * What the pipeline keeps of each file once it is validated. The site needs
  * everything (`model`). The checker (`problems`) keeps only what the rules
- * between files read (`crossFileOnly`) and no text, and reads a file again
- * for the lines and columns of its problems: kept until every file was read,
- * the texts and details of 10,000 files cost the garbage collector more than
- * validating them (see bench/RESULTS.md).
+ * between files read (`crossFileOnly`), and a file's text only if the file
+ * has problems; any other file with a problem to place (found by a rule
+ * between files, or read on the other thread) is read again. Kept until every
+ * file was read, the texts and details of 10,000 files cost the garbage
+ * collector more than validating them (see bench/RESULTS.md).
  */
 export type Keep = 'model' | 'problems';
 
 /** What reading and validating some of a plan's files gave: a thread's share of the work. */
 export interface Share {
-  /** The files read, in the plan's order, when their text is kept (`model`), to place their problems. */
+  /** The files read whose text is kept, to place their problems: all of them for the site (`model`), those with problems for the checker. */
   documents: SourceDocument[];
   /** The files whose data passed (or could be salvaged from) their schema. */
   entries: Entry[];
@@ -72,9 +73,11 @@ export interface Share {
 export function checkFiles(contentDir: string, files: readonly ContentFile[], keep: Keep): Share {
   const share: Share = { documents: [], entries: [], invalidFiles: [], diagnostics: [] };
   for (const file of files) {
+    const problems = share.diagnostics.length;
     const document = readContentFile(contentDir, file, share.diagnostics);
-    if (keep === 'model') share.documents.push(document);
     validateInto(share, document, keep);
+    // The checker keeps the text of a file with problems, to place them without reading it again.
+    if (keep === 'model' || share.diagnostics.length > problems) share.documents.push(document);
   }
   return share;
 }
@@ -122,7 +125,7 @@ export function finishCheck(contentDir: string, plan: ContentPlan, shares: reado
     if (known) return known;
     const content = planned.get(file);
     if (!content) return undefined;
-    const document = readContentFile(contentDir, content, []);
+    const document = readContentFile(contentDir, content, [], { parse: false });
     documents.set(file, document);
     return document;
   };
