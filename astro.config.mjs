@@ -19,16 +19,6 @@ export default defineConfig({
       // GOV.UK Frontend keeps an IE 11 hack (`min-width: 0\0`) that Lightning CSS refuses to minify.
       cssMinify: 'esbuild',
     },
-    css: {
-      preprocessorOptions: {
-        scss: {
-          // `@use "govuk-frontend/dist/govuk"` resolves from node_modules.
-          loadPaths: ['node_modules'],
-          // GOV.UK Frontend's own deprecation notices are not ours to fix.
-          quietDeps: true,
-        },
-      },
-    },
   },
   // A Content Security Policy on every page, as a <meta http-equiv> in the head
   // (the site is static files: no response headers of its own). Scripts run
