@@ -1,14 +1,14 @@
 /**
  * The checker on two threads, for large registers: `npm run check` only (the
- * site build, the preview and the tests call `checkContent`).
+ * site build and the preview call `checkContent`).
  *
  * A second thread, the reader, reads and parses files (bytes, UTF-8, gray-matter,
  * js-yaml) a chunk at a time and sends each chunk here: each file's place and
  * parsed data, not its text. This thread validates every file, where the
  * cross-file rules need the entries, and reads and parses a chunk itself
- * whenever no parsed chunk is waiting. (Validating on both threads was
- * measured slower: each compiled the schemas' code, and the entries cost as
- * much to copy back as the parsed data.) The cross-file rules then run on
+ * whenever no parsed chunk is waiting. (Validating on the reader too was
+ * measured slower, even sending back only the cut-down entries: two engines
+ * then compile and warm up Zod's code.) The cross-file rules then run on
  * every entry in the plan's order, so the problems reported are those
  * `checkContent` finds, byte for byte.
  *
@@ -25,8 +25,8 @@ import type { CheckReport, Share } from './index.ts';
 
 /**
  * Below this many files one thread is quicker: the reader is a fresh
- * JavaScript engine that loads gray-matter, js-yaml and Zod before it reads
- * anything, about as long as reading a thousand files takes.
+ * JavaScript engine that must start and load gray-matter and js-yaml before
+ * it reads anything.
  */
 export const THREADS_FROM_FILES = 1000;
 
