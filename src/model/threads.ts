@@ -26,7 +26,9 @@ import type { CheckReport, Share } from './index.ts';
 /**
  * Below this many files one thread is quicker: the reader is a fresh
  * JavaScript engine that must start and load gray-matter and js-yaml before
- * it reads anything.
+ * it reads anything. Measured on 2 cores: one thread 3% quicker at 1,000
+ * files, the same at 1,500 and 2,500, two threads 10% quicker at 4,000 and
+ * 25% at 10,000.
  */
 export const THREADS_FROM_FILES = 1000;
 
