@@ -125,9 +125,7 @@ export function finishCheck(contentDir: string, plan: ContentPlan, shares: reado
     if (known) return known;
     const content = planned.get(file);
     if (!content) return undefined;
-    const document = readContentFile(contentDir, content, [], { parse: false });
-    documents.set(file, document);
-    return document;
+    return readContentFile(contentDir, content, [], { parse: false });
   };
   return { ...model, diagnostics: placeDiagnostics(pending, source), fileCount: plan.files.length };
 }
