@@ -54,7 +54,7 @@ export type Keep = 'model' | 'problems';
 
 /** What reading and validating some of a plan's files gave: a thread's share of the work. */
 export interface Share {
-  /** The files read whose text is kept, to place their problems: all of them for the site (`model`), those with problems for the checker. */
+  /** The files read whose text is kept, to place their problems: all of them for the site (`model`); for the checker, those it read itself and found problems in. */
   documents: SourceDocument[];
   /** The files whose data passed (or could be salvaged from) their schema. */
   entries: Entry[];
@@ -82,10 +82,10 @@ export function checkFiles(contentDir: string, files: readonly ContentFile[], ke
   return share;
 }
 
-/** Validates documents read elsewhere (on another thread), given the problems found reading them. */
-export function checkDocuments(documents: readonly ParsedDocument[], diagnostics: PendingDiagnostic[], keep: Keep): Share {
+/** Validates, for the checker, documents read on its other thread (which sends no text), given the problems found reading them. */
+export function checkDocuments(documents: readonly ParsedDocument[], diagnostics: PendingDiagnostic[]): Share {
   const share: Share = { documents: [], entries: [], invalidFiles: [], diagnostics };
-  for (const document of documents) validateInto(share, document, keep);
+  for (const document of documents) validateInto(share, document, 'problems');
   return share;
 }
 
@@ -119,7 +119,8 @@ export function finishCheck(contentDir: string, plan: ContentPlan, shares: reado
   }
   const model = resolveModel(entries, invalidFiles, pending, { today: options.today ?? today() });
   const planned = new Map(plan.files.map((file) => [file.file, file]));
-  // A file whose text was not kept is read again, once, if it has a problem to place.
+  // A file whose text was not kept is read again, once, if it has a problem to place. (Edited
+  // in the meantime, it is placed by its new text: the check takes a second or so.)
   const source = (file: string): SourceDocument | undefined => {
     const known = documents.get(file);
     if (known) return known;

@@ -1,7 +1,10 @@
 /**
- * resolve: typed entries → the model. Everything that needs more than one
- * value at once lives here: references between files, reporting lines and
- * their cycles, money arithmetic in whole pence, and the other cross-file rules.
+ * resolve: typed entries → the model, with the rules between files: references
+ * from one file to another, one current structure per partnership, reviews
+ * falling due. Also here, because they share its helpers, are the rules a file
+ * answers to on its own (`checkFileRules`: dates in order, a structure's bodies
+ * and their reporting lines, money arithmetic in whole pence), which
+ * validation runs on each file as it is read.
  */
 import type { Locator, PathSegment, PendingDiagnostic, Severity } from '../content/diagnostics.ts';
 import type { Entry } from '../content/validate.ts';
@@ -34,6 +37,11 @@ export interface ResolveOptions {
  * Builds the model from every valid entry and adds the cross-file problems to
  * `diagnostics`. Entries that failed their schema are absent; references to
  * them are not reported again, since their own file already has an error.
+ *
+ * `npm run check` gives it entries cut down by `crossFileOnly`: a rule here
+ * that reads more of a decision than its date and references, or any file's
+ * Markdown, must keep it there too. (Every fixture is checked both ways, in
+ * test/helpers/fixtures.ts, so the rule's fixture would show the difference.)
  */
 export function resolveModel(entries: Entry[], invalidFiles: ReadonlySet<string>, diagnostics: PendingDiagnostic[], options: ResolveOptions): Omit<Model, 'diagnostics' | 'fileCount'> {
   const report = reportInto(diagnostics);
@@ -77,6 +85,8 @@ export function resolveModel(entries: Entry[], invalidFiles: ReadonlySet<string>
   const strategies = new Map<string, StrategyModel>();
   for (const p of partnerships.values()) for (const s of p.strategies) strategies.set(`${p.id}/${s.id}`, s);
   const invalidStrategies = new Set([...invalidFiles].filter((f) => /\/strategies\//.test(f)).map((f) => f.replace(/^partnerships\/([^/]+)\/strategies\/([^/]+)\.yaml$/, '$1/$2')));
+  // A strategy whose partnership.md has errors is left out of the model, but it exists: a chapter naming it is not told otherwise.
+  for (const entry of entries) if (entry.kind === 'strategy' && !ensureOwner(entry)) invalidStrategies.add(`${entry.partnershipId}/${entry.id}`);
 
   for (const entry of entries) {
     const owner = ensureOwner(entry);
@@ -90,11 +100,7 @@ export function resolveModel(entries: Entry[], invalidFiles: ReadonlySet<string>
     const structureIds = new Set([...p.structures.map((s) => s.id), ...invalidIn(p.id, 'structures')]);
     const decisionIds = new Set([...p.decisions.map((d) => d.id), ...invalidIn(p.id, 'decisions')]);
     for (const structure of p.structures) checkDecidedBy(structure, decisionIds, report);
-    for (const decision of p.decisions) checkDecisionReferences(decision, structureIds, decisionIds, partnerships, report);
-    for (const strategy of p.strategies) {
-      checkPeriod(strategy.file, strategy.period.from, strategy.period.to, ['period', 'to'], report);
-      checkUnique(strategy.file, 'objectives', strategy.objectives.map((o) => ({ id: o.id, name: o.title, nameKey: 'title' })), report);
-    }
+    for (const decision of p.decisions) checkDecisionReferences(decision, structureIds, decisionIds, partnerships, knownPartnershipIds, report);
     checkCurrentStructures(p, invalidIn(p.id, 'structures').size > 0, report);
     p.structures.sort(byStructureOrder);
     p.decisions.sort(newestFirst);
@@ -263,14 +269,24 @@ function checkDecidedBy(structure: StructureModel, decisionIds: Set<string>, rep
 }
 
 /**
- * The rules a structure or a decision answers to on its own: dates in order,
- * its bodies (ids, names, reporting lines, sizes), its funding table's sums,
- * its options. Run as each file is validated (see validate.ts), not here, so
- * that the checker can drop a file's details once they are checked (see
- * `crossFileOnly`).
+ * The rules a file answers to on its own: dates in order; a structure's
+ * bodies (ids, names, reporting lines, sizes); a strategy's objectives and a
+ * chapter's priorities, each id and title once; a decision's file name, its
+ * funding table's sums and its options. Run as each file is validated (see
+ * validate.ts), not in `resolveModel`, so that the checker can drop a file's
+ * details once they are checked (see `crossFileOnly`), and so that they are
+ * checked even when the file's partnership.md has errors.
  */
 export function checkFileRules(entry: Entry, report: Report): void {
   const { file } = entry;
+  if (entry.kind === 'strategy') {
+    const strategy = entry.value;
+    checkPeriod(file, strategy.period.from, strategy.period.to, ['period', 'to'], report);
+    checkUnique(file, 'objectives', strategy.objectives.map((o) => ({ id: o.id, name: o.title, nameKey: 'title' })), report);
+  }
+  if (entry.kind === 'chapter') {
+    checkUnique(file, 'priorities', entry.value.priorities.map((p) => ({ id: p.id, name: p.title, nameKey: 'title' })), report);
+  }
   if (entry.kind === 'structure') {
     checkPeriod(file, entry.value.from, entry.value.to, ['to'], report);
     checkBodies(file, entry.value.bodies.map(countSeats), report);
@@ -405,7 +421,7 @@ function supersededTarget(d: DecisionModel): { partnershipId: string; decisionId
 }
 
 /** A decision's references: to a structure of its partnership, and to the decision it supersedes. */
-function checkDecisionReferences(d: DecisionModel, structureIds: Set<string>, decisionIds: Set<string>, all: Map<string, PartnershipModel>, report: Report): void {
+function checkDecisionReferences(d: DecisionModel, structureIds: Set<string>, decisionIds: Set<string>, all: Map<string, PartnershipModel>, known: Set<string>, report: Report): void {
   const { file } = d;
   if (d.structure && !structureIds.has(d.structure)) {
     report(file, 'error', 'unknown-reference', value('structure'), unknownReference('structure', d.structure, 'a structure of this partnership', [...structureIds].sort()));
@@ -416,7 +432,10 @@ function checkDecisionReferences(d: DecisionModel, structureIds: Set<string>, de
     if (target.partnershipId === d.partnershipId && target.decisionId === d.id) {
       report(file, 'error', 'unknown-reference', value('supersedes'), '`supersedes` names this decision itself; expected an earlier decision; correct it or delete the key');
     } else if (!all.has(target.partnershipId)) {
-      report(file, 'error', 'unknown-reference', value('supersedes'), unknownReference('supersedes', d.supersedes, 'a decision in this register', [...decisionIds].filter((id) => id !== d.id).sort()));
+      // A partnership whose partnership.md has errors exists, and may hold the decision: its own file is reported instead.
+      if (!known.has(target.partnershipId)) {
+        report(file, 'error', 'unknown-reference', value('supersedes'), unknownReference('supersedes', d.supersedes, 'a decision in this register', [...decisionIds].filter((id) => id !== d.id).sort()));
+      }
     } else if (!ids.has(target.decisionId)) {
       const prefix = target.partnershipId === d.partnershipId ? '' : `${target.partnershipId}/`;
       report(file, 'error', 'unknown-reference', value('supersedes'), unknownReference('supersedes', d.supersedes, `a decision of ${target.partnershipId === d.partnershipId ? 'this partnership' : target.partnershipId}`, [...ids].filter((id) => id !== d.id).sort().map((id) => prefix + id)));
@@ -451,7 +470,6 @@ function resolveChapter(
   invalidStrategies: Set<string>, site: SiteModel, report: Report,
 ): ChapterModel | undefined {
   const { file, value: chapter } = entry;
-  checkUnique(file, 'priorities', chapter.priorities.map((p) => ({ id: p.id, name: p.title, nameKey: 'title' })), report);
   if (chapter.priorities.length > site.max_chapter_priorities) {
     report(file, 'warning', 'too-many-priorities', value('priorities'), `this chapter has ${chapter.priorities.length} priorities; expected at most ${site.max_chapter_priorities} (site.yaml \`max_chapter_priorities\`), "a limited set of high level priorities"; merge or drop some`);
   }

@@ -112,7 +112,7 @@ export async function checkContentInThreads(contentDir: string, options: { today
   const shares: Share[] = [];
   let left = chunks.length;
   const validate = ([i, chunk]: [number, PackedChunk]) => {
-    shares[i] = checkDocuments(chunk.documents, chunk.diagnostics, 'problems');
+    shares[i] = checkDocuments(chunk.documents, chunk.diagnostics);
     left--;
   };
   const receive = () => {
