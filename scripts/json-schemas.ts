@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { ContentKind } from '../src/content/load.ts';
-import { SCHEMAS } from '../src/content/validate.ts';
+import { CONTENT_SCHEMAS } from '../src/schemas/index.ts';
 import { DateSchema, ID_PATTERN, IdSchema, MoneySchema } from '../src/schemas/index.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -159,7 +159,7 @@ function replaceNode(node: JsonObject, next: JsonObject): void {
 export function buildJsonSchemas(): Record<ContentKind, JsonObject> {
   const { fields, exports } = readDocs();
   const generated = Object.fromEntries(
-    Object.entries(SCHEMAS).map(([kind, schema]) => {
+    Object.entries(CONTENT_SCHEMAS).map(([kind, schema]) => {
       const json = z.toJSONSchema(schema, {
         target: 'draft-07',
         io: 'input',
@@ -186,7 +186,7 @@ export function buildJsonSchemas(): Record<ContentKind, JsonObject> {
   }
 
   const result = {} as Record<ContentKind, JsonObject>;
-  for (const kind of Object.keys(SCHEMAS) as ContentKind[]) {
+  for (const kind of Object.keys(CONTENT_SCHEMAS) as ContentKind[]) {
     const name = `${kind[0].toUpperCase()}${kind.slice(1)}`;
     const description = exports.get(`${name}Schema`);
     if (!description) throw new Error(`src/schemas has no doc comment on \`export const ${name}Schema\`; add one saying what the file is`);

@@ -8,16 +8,16 @@ import { describe, expect, it } from 'vitest';
 import * as schemas from '../src/schemas/index.ts';
 
 const VALUES = [
-  'AllocationSchema', 'BODY_KINDS', 'BODY_STATES', 'BodySchema', 'CHAPTER_STATUSES', 'ChapterSchema', 'ContactSchema', 'ContributionSchema',
+  'AllocationSchema', 'BODY_KINDS', 'BODY_STATES', 'BodySchema', 'CHAPTER_STATUSES', 'CONTENT_SCHEMAS', 'ChapterSchema', 'ContactSchema', 'ContributionSchema',
   'DECISION_KINDS', 'DECISION_STATUSES', 'DateSchema', 'DecisionSchema', 'FundingSchema', 'ID_PATTERN', 'IdSchema', 'MeasureSchema', 'MoneySchema',
   'ObjectiveSchema', 'OptionSchema', 'PARTNERSHIP_KINDS', 'PARTNERSHIP_STATUSES', 'PartnershipSchema', 'PeriodSchema', 'PrioritySchema',
   'RELATION_KINDS', 'ReferenceSchema', 'RelationSchema', 'ReportSchema', 'SEAT_CATEGORIES', 'STRATEGY_KINDS', 'STRUCTURE_STATUSES', 'SUMMARY_MAX',
   'SeatSchema', 'SiteSchema', 'SizeSchema', 'StrategySchema', 'StreamsSchema', 'StructureSchema', 'TIERS', 'TextListSchema', 'TextSchema',
-  'compareDates', 'datePrecision', 'slugify',
+  'compareDates', 'datePrecision', 'decisionReference', 'slugify',
 ];
 
 const TYPES = [
-  'Body', 'Chapter', 'ChapterInput', 'DatePrecision', 'Decision', 'DecisionInput', 'Partnership', 'PartnershipInput', 'Pence', 'Site', 'SiteInput',
+  'Body', 'Chapter', 'ChapterInput', 'ContentData', 'DatePrecision', 'Decision', 'DecisionInput', 'DecisionReference', 'Partnership', 'PartnershipInput', 'Pence', 'Site', 'SiteInput',
   'Strategy', 'StrategyInput', 'Structure', 'StructureInput',
 ];
 

@@ -32,7 +32,18 @@ export interface Diagnostic {
   code: string;
   /** What is wrong; what was expected; how to fix it. */
   message: string;
+  /** The id (or, for an allocation or option, the name) of what the problem is about: a body, an allocation, a priority… */
+  subject?: string;
+  /** What the rule expected: a figure (money in whole pence), a value, or the ids that exist. */
+  expected?: DiagnosticValue;
+  /** What the file says, or what its figures add up to (money in whole pence). */
+  actual?: DiagnosticValue;
+  /** How to fix it, in the officer's words (also the message's last part). */
+  fix?: string;
 }
+
+/** A fact a diagnostic carries: a number, a text, a list of ids, or a hedged figure such as `{ approx: 40 }`. */
+export type DiagnosticValue = string | number | readonly string[] | Readonly<Record<string, number>>;
 
 /** A diagnostic whose position is still a path in the parsed data. */
 export interface PendingDiagnostic extends Omit<Diagnostic, 'line' | 'column'> {

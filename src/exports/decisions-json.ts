@@ -4,7 +4,8 @@
  * reading); absent optional values are null, so every record has the same keys.
  */
 import type { DecisionModel, FundingModel, Model } from '../model/index.ts';
-import { penceToDecimal } from '../model/money.ts';
+import { penceToDecimal } from '../schemas/money.ts';
+import { decisionReference } from '../schemas/index.ts';
 import { decisionUrl } from '../site/urls.ts';
 import { absoluteUrl, dataFileHeader } from './site-links.ts';
 
@@ -30,7 +31,8 @@ const optionalMoney = (pence: number | null | undefined) => (pence == null ? nul
 
 function resolvedSupersedes(decision: DecisionModel): string | null {
   if (!decision.supersedes) return null;
-  return decision.supersedes.includes('/') ? decision.supersedes : `${decision.partnershipId}/${decision.supersedes}`;
+  const { partnershipId, decisionId } = decisionReference(decision.supersedes, decision.partnershipId);
+  return `${partnershipId}/${decisionId}`;
 }
 
 function fundingRecord(funding: FundingModel) {

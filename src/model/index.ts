@@ -8,7 +8,8 @@
 import { sortDiagnostics, type Diagnostic, type PendingDiagnostic } from '../content/diagnostics.ts';
 import { planContent, readContentFile, type ContentFile, type ContentPlan, type ParsedDocument, type SourceDocument } from '../content/load.ts';
 import { LineIndex } from '../content/text.ts';
-import { validateDocument, type Entry } from '../content/validate.ts';
+import type { Entry } from '../content/entry.ts';
+import { validateDocument } from './validate.ts';
 import { YamlLocator } from '../content/yaml.ts';
 import { crossFileOnly, resolveModel } from './resolve.ts';
 import { contentDirectory, today } from './settings.ts';
@@ -137,7 +138,7 @@ export function finishCheck(contentDir: string, plan: ContentPlan, shares: reado
  */
 function placeDiagnostics(pending: PendingDiagnostic[], source: (file: string) => SourceDocument | undefined): Diagnostic[] {
   const locators = new Map<string, { document: SourceDocument; yaml: YamlLocator; lines: LineIndex }>();
-  const placed = pending.map(({ locator, line, column, file, severity, code, message }): Diagnostic => {
+  const placed = pending.map(({ locator, line, column, file, severity, code, message, ...facts }): Diagnostic => {
     let position = { line: line ?? 1, column: column ?? 1 };
     if (locator) {
       let tools = locators.get(file);
@@ -150,8 +151,8 @@ function placeDiagnostics(pending: PendingDiagnostic[], source: (file: string) =
       }
       if (tools) position = tools.lines.position(skipBlank(tools.document.text, tools.document.yamlOffset + tools.yaml.offset(locator.path, locator.at)));
     }
-    // Keys in the contract's order, so --json reads as its example does.
-    return { file, line: position.line, column: position.column, severity, code, message };
+    // Keys in the contract's order, so --json reads as its example does; then the facts the rule gave.
+    return { file, line: position.line, column: position.column, severity, code, message, ...facts };
   });
   return sortDiagnostics(placed);
 }

@@ -4,13 +4,9 @@
  * known to exist; money is whole pence; dates are ISO text at their precision.
  */
 import type { Diagnostic } from '../content/diagnostics.ts';
+import type { CountedBody } from '../rules/bodies.ts';
+import type { FundingTotals, StreamTotals } from '../rules/funding.ts';
 import type { Body, Chapter, Decision, Partnership, Site, Strategy, Structure } from '../schemas/index.ts';
-
-/** Money in whole pence, split by stream. Absent streams are 0. */
-export interface StreamTotals {
-  revenue: number;
-  capital: number;
-}
 
 /** Site settings with defaults filled in. */
 export interface SiteModel extends Site {
@@ -26,12 +22,7 @@ export interface Sourced {
 }
 
 /** A body with its seats counted. */
-export interface BodyModel extends Body {
-  /** Sum of voting seats, when seats are listed. */
-  votingSeats?: number;
-  /** Sum of advisory (non-voting) seats, when seats are listed. */
-  advisorySeats?: number;
-}
+export type BodyModel = CountedBody;
 
 /** Where a relation points: a body in the same structure, another partnership, or something outside the register. */
 export type RelationTarget =
@@ -74,14 +65,7 @@ export interface ChapterModel extends Sourced, Chapter {
 }
 
 /** A funding table with its sums worked out. */
-export interface FundingModel extends NonNullable<Decision['funding']> {
-  /** What was allocated, per stream. */
-  allocated: StreamTotals;
-  /** What `available` holds, per stream (0 where not given). */
-  availableTotals: StreamTotals;
-  /** Available minus allocated, per stream. */
-  remainingComputed: StreamTotals;
-}
+export type FundingModel = FundingTotals;
 
 /** A decision or report. */
 export interface DecisionModel extends Sourced, Omit<Decision, 'funding'> {
@@ -123,4 +107,5 @@ export interface Model {
   fileCount: number;
 }
 
+export type { StreamTotals };
 export type { Chapter, Decision, Partnership, Site, Strategy, Structure, Body };

@@ -16,7 +16,9 @@ export {
   DecisionSchema, FundingSchema, AllocationSchema, ContributionSchema, OptionSchema, ReportSchema,
   DECISION_KINDS, DECISION_STATUSES, type Decision, type DecisionInput,
 } from './decision.ts';
+export { CONTENT_SCHEMAS, type ContentData } from './content-types.ts';
 export {
   IdSchema, DateSchema, MoneySchema, StreamsSchema, TextSchema, TextListSchema, ReferenceSchema,
   ID_PATTERN, slugify, compareDates, datePrecision, type DatePrecision, type Pence,
 } from './values.ts';
+export { decisionReference, type DecisionReference } from './ids.ts';

@@ -2,6 +2,7 @@
  * Finding things in the model by id. Built once per model and shared by every
  * page, so a build with thousands of pages never searches lists page by page.
  */
+import { decisionReference } from '../schemas/index.ts';
 import type { ChapterModel, DecisionModel, Model, PartnershipModel, StrategyModel, StructureModel } from '../model/index.ts';
 
 /** Look-ups over one model. */
@@ -41,7 +42,10 @@ export function indexModel(model: Model): ModelIndex {
   const index: ModelIndex = {
     partnership: (id) => partnerships.get(id),
     structure: (partnershipId, structureId) => structures.get(`${partnershipId}/${structureId}`),
-    decision: (reference, from) => decisions.get(reference.includes('/') ? reference : `${from}/${reference}`),
+    decision: (reference, from) => {
+      const { partnershipId, decisionId } = decisionReference(reference, from);
+      return decisions.get(`${partnershipId}/${decisionId}`);
+    },
     strategy: (ownerId, strategyId) => strategies.get(`${ownerId}/${strategyId}`),
     chapter: (partnershipId, strategyId) => chapters.get(`${partnershipId}/${strategyId}`),
   };

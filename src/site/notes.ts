@@ -69,18 +69,19 @@ export function partnershipNotes(model: Model, partnership: PartnershipModel): D
 }
 
 /**
- * Words one warning for residents.
+ * Words one warning for residents, from the facts the checker's rule gave
+ * (`subject`, `expected`, `actual`) and the model; never from its message,
+ * which speaks to officers.
  *
  * @example
- * // a size-mismatch warning on Chorley's Board of Directors
+ * // a size-mismatch warning on Chorley's Board of Directors: subject 'board-of-directors', expected 25, actual 22
  * noteFor(warning, model).text // 'The source document gives the Board of Directors 25 members, but the seats it lists add up to 22.'
  */
 export function noteFor(diagnostic: Diagnostic, model: Model): DataQualityNote {
   const subject = subjectsOf(model).get(diagnostic.file) ?? { kind: 'other' };
-  const note: DataQualityNote = { code: diagnostic.code, text: checkerWording(diagnostic.message), file: diagnostic.file, line: diagnostic.line };
+  const note: DataQualityNote = { code: diagnostic.code, text: unworded(diagnostic), file: diagnostic.file, line: diagnostic.line };
   if (diagnostic.code === 'size-mismatch' && subject.kind === 'structure') {
-    // The checker names the body first: "<name>: the stated size is …".
-    const body = subject.structure.bodies.find((b) => diagnostic.message.startsWith(`${b.name}: `));
+    const body = subject.structure.bodies.find((b) => b.id === diagnostic.subject);
     if (body && body.size != null && body.votingSeats !== undefined) {
       const advisory = body.advisorySeats ? `, not counting ${plural(body.advisorySeats, 'advisory seat')}` : '';
       return { ...note, bodyId: body.id, text: `The source document gives ${withArticle(body.name)} ${formatSize(body.size)}, but the seats it lists add up to ${body.votingSeats}${advisory}.` };
@@ -119,14 +120,13 @@ function withArticle(name: string): string {
 }
 
 /**
- * The checker's own description of the problem: the part before "expected …"
- * and "how to fix", which speak to officers rather than residents.
+ * What a note says for a warning this module has no wording for (a rule newer
+ * than its wording): that the checker flagged the data, naming the rule, so
+ * nothing is hidden and nothing is made up.
  *
  * @example
- * checkerWording('`to` is 2005, before `from` (2006); expected …; correct …') // '`to` is 2005, before `from` (2006).'
+ * unworded({ code: 'new-rule', … }) // 'The register’s checks flagged this part of the record (rule “new-rule”) for its officers to look at.'
  */
-export function checkerWording(message: string): string {
-  const first = message.split('; ')[0].trim();
-  const sentence = first.charAt(0).toUpperCase() + first.slice(1);
-  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+export function unworded(diagnostic: Pick<Diagnostic, 'code'>): string {
+  return `The register’s checks flagged this part of the record (rule “${diagnostic.code}”) for its officers to look at.`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkerWording, noteFor, notesForFiles, partnershipNotes } from '../../src/site/notes.ts';
+import { noteFor, notesForFiles, partnershipNotes, unworded } from '../../src/site/notes.ts';
 import { fixtureModel } from './helpers/fixture-model.ts';
 
 const model = fixtureModel();
@@ -52,14 +52,17 @@ describe('data-quality notes', () => {
     expect(notesForFiles({ ...model, diagnostics: [error] }, [error.file])).toEqual([]);
   });
 
-  it('fall back to the checker’s own description for a warning they have no wording for', () => {
+  it('say that the checks flagged the data, naming the rule, for a warning they have no wording for, without repeating the officer’s message', () => {
     const warning = { file: 'partnerships/x/partnership.md', line: 3, column: 1, severity: 'warning' as const, code: 'new-rule', message: 'the thing is odd; expected it not to be; fix it' };
-    expect(noteFor(warning, model).text).toBe('The thing is odd.');
+    const text = noteFor(warning, model).text;
+    expect(text).toBe(unworded(warning));
+    expect(text).toContain('new-rule');
+    expect(text).not.toContain('odd');
   });
-});
 
-describe('checkerWording', () => {
-  it('keeps only what is wrong, as a sentence', () => {
-    expect(checkerWording('`to` is 2005, before `from` (2006); expected an end no earlier than the start; correct one of the dates')).toBe('`to` is 2005, before `from` (2006).');
+  it('find the body of a size note by the id the checker gave, not by its name in the message', () => {
+    const [note] = notesForFiles(model, ['partnerships/chorley-partnership/structures/pre-2006.yaml']);
+    const moved = { ...model.diagnostics.find((d) => d.code === 'size-mismatch' && d.file === note.file)!, message: 'reworded by the checker' };
+    expect(noteFor(moved, model)).toEqual(note);
   });
 });

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { renderJsonSchemas, SCHEMAS_DIR } from '../../scripts/json-schemas.ts';
 import type { PendingDiagnostic } from '../../src/content/diagnostics.ts';
 import { loadContent, type ContentKind } from '../../src/content/load.ts';
-import { validateDocument } from '../../src/content/validate.ts';
+import { validateDocument } from '../../src/model/validate.ts';
 import { parseYaml } from '../../src/content/yaml.ts';
 import { ROOT, VALID } from '../helpers/fixtures.ts';
 

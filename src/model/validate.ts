@@ -4,28 +4,15 @@
  * of the value it is about.
  */
 import { z } from 'zod';
-import type { PathSegment, PendingDiagnostic } from './diagnostics.ts';
-import type { ContentFile, ContentKind, ParsedDocument } from './load.ts';
-import { checkBodies, checkFileRules, checkFunding, countSeats, reportInto, sumFunding } from '../model/resolve.ts';
-import { FundingSchema } from '../schemas/decision.ts';
-import { ChapterSchema, DecisionSchema, PartnershipSchema, SiteSchema, StrategySchema, StructureSchema } from '../schemas/index.ts';
-import { closest, listWords } from './words.ts';
-
-/** The schema for each content type. */
-export const SCHEMAS = {
-  site: SiteSchema,
-  partnership: PartnershipSchema,
-  structure: StructureSchema,
-  strategy: StrategySchema,
-  chapter: ChapterSchema,
-  decision: DecisionSchema,
-} as const satisfies Record<ContentKind, z.ZodType>;
-
-/** The validated data of each content type. */
-export type EntryData = { [K in ContentKind]: z.output<(typeof SCHEMAS)[K]> };
-
-/** A file whose data passed its schema: its place, its Markdown, and the validated data. */
-export type Entry<K extends ContentKind = ContentKind> = { [P in K]: ContentFile & { kind: P; body?: string; value: EntryData[P] } }[K];
+import type { PathSegment, PendingDiagnostic } from '../content/diagnostics.ts';
+import type { Entry } from '../content/entry.ts';
+import type { ParsedDocument } from '../content/load.ts';
+import { closest, listWords } from '../content/words.ts';
+import { checkBodies, countSeats } from '../rules/bodies.ts';
+import { checkFileRules } from '../rules/file-rules.ts';
+import { checkFunding, sumFunding } from '../rules/funding.ts';
+import { reportInto } from '../rules/report.ts';
+import { CONTENT_SCHEMAS, FundingSchema, StructureSchema } from '../schemas/index.ts';
 
 /**
  * Validates one document against its schema, then its own file's rules
@@ -44,7 +31,7 @@ function entryOf({ file, kind, id, partnershipId, body }: ParsedDocument, value:
 }
 
 function validateSchema(document: ParsedDocument, diagnostics: PendingDiagnostic[]): Entry | undefined {
-  const schema: z.ZodType = SCHEMAS[document.kind];
+  const schema: z.ZodType = CONTENT_SCHEMAS[document.kind];
   const result = schema.safeParse(document.data, { reportInput: true });
   if (result.success) return entryOf(document, result.data);
   const issues = flattenIssues(result.error.issues);
