@@ -21,7 +21,8 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
 import { close as closeSearchIndexer } from 'pagefind';
-import { countDiagnostics, formatReport } from '../src/content/diagnostics.ts';
+import { countDiagnostics } from '../src/content/diagnostics.ts';
+import { escapeControlCharacters, textReport, writeReport } from '../src/content/report.ts';
 import { prepareDiagrams } from '../src/diagrams/prepare.ts';
 import { checkContent, contentDirectory, shareCheckedModel } from '../src/model/index.ts';
 import { indexSearch } from '../src/site/search-index.ts';
@@ -41,7 +42,8 @@ const insideProject = !relative(root, staging).startsWith('..');
 const astroOut = insideProject ? staging : join(root, '.cache', `build-${process.pid}`);
 const requireDiagrams = options['require-diagrams'] === true || (Boolean(process.env.CI) && process.env.CI !== 'false');
 const started = performance.now();
-const shownDist = `${relative(process.cwd(), dist) || '.'}/`;
+// Folder names are printed escaped, like every name from outside (see src/content/report.ts).
+const shownDist = `${escapeControlCharacters(relative(process.cwd(), dist) || '.')}/`;
 
 /** Whether a process is running; one we may not signal is running too. */
 function isAlive(pid: number): boolean {
@@ -99,11 +101,11 @@ function stop(reason: string): never {
 // 1. Check: the same pipeline as `npm run check`; any error stops here.
 const contentDir = contentDirectory();
 const shownDir = relative(process.cwd(), contentDir) || '.';
-const model = await stage(`Checking ${shownDir}`, () => checkContent(contentDir), (m) => {
+const model = await stage(`Checking ${escapeControlCharacters(shownDir)}`, () => checkContent(contentDir), (m) => {
   const { errors, warnings } = countDiagnostics(m.diagnostics);
   return `${m.fileCount} files, ${errors} errors, ${warnings} warnings`;
 });
-if (model.diagnostics.length > 0) process.stderr.write(`${formatReport(model.diagnostics, model.fileCount, shownDir)}\n`);
+if (model.diagnostics.length > 0) await writeReport(process.stderr, textReport(model.diagnostics, model.fileCount, shownDir));
 const { errors } = countDiagnostics(model.diagnostics);
 if (errors > 0) stop(`fix the ${errors === 1 ? 'error' : `${errors} errors`} above, then build again.`);
 // The pages use this model rather than checking the content a second time.
@@ -112,7 +114,7 @@ shareCheckedModel(contentDir, model);
 try {
   // 2. Diagrams: one browser session; unchanged diagrams come from .cache/diagrams.
   const structures = model.partnerships.reduce((n, p) => n + p.structures.length, 0);
-  if (!options['no-diagrams']) await stage(`Rendering ${structures} diagrams`, () => prepareDiagrams(model, { require: requireDiagrams, log: (line) => process.stdout.write(`\n  ${line}`) }), (r) =>
+  if (!options['no-diagrams']) await stage(`Rendering ${structures} diagrams`, () => prepareDiagrams(model, { require: requireDiagrams, log: (text) => { for (const line of text.split('\n')) process.stdout.write(`\n  ${escapeControlCharacters(line)}`); } }), (r) =>
     `${r.rendered} drawn, ${r.cached} unchanged${r.missing ? `, ${r.missing} as text only` : ''}`);
 
   // 3. Pages, into the staging folder.
@@ -122,7 +124,7 @@ try {
   // 4. Search index over the written pages.
   await stage('Indexing search', () => indexSearch(staging), (r) => `${r.pages} pages indexed`);
 } catch (error) {
-  stop((error as Error).stack ?? String(error));
+  stop(describeError(error));
 }
 
 // 5. Swap it in: two renames, so dist/ is never half-written.
@@ -141,6 +143,17 @@ function moveFolder(from: string, to: string): void {
     cpSync(from, to, { recursive: true });
     rmSync(from, { recursive: true, force: true });
   }
+}
+
+/**
+ * An unexpected error on one line, then its stack frames, each escaped: the
+ * message may quote a file name, and no part of it may pass for a line of its own.
+ */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return escapeControlCharacters(String(error));
+  const head = `${error.name}: ${error.message}`;
+  const frames = error.stack?.startsWith(head) ? error.stack.slice(head.length).split('\n').filter((line) => line.trim()) : [];
+  return [escapeControlCharacters(head), ...frames.map((frame) => `  ${escapeControlCharacters(frame.trim())}`)].join('\n');
 }
 
 function countPages(dir: string): number {

@@ -8,7 +8,6 @@
  */
 import { enableCompileCache } from 'node:module';
 import { relative } from 'node:path';
-import type { Diagnostic } from '../src/content/diagnostics.ts';
 
 // Node keeps the compiled modules (ours, type-stripped, and Zod's) on disk between runs, which
 // saves ~60 ms of every start; so the pipeline is imported only after the cache is on.
@@ -43,46 +42,24 @@ if (format !== undefined && args.has('--json')) {
 
 // The reader thread starts first, and loads the loader while this one finds the content.
 const reader = startReader();
-const { countDiagnostics, formatReport, formatSummary } = await import('../src/content/diagnostics.ts');
+const { countDiagnostics } = await import('../src/content/diagnostics.ts');
+const { githubReport, jsonReport, textReport, writeReport } = await import('../src/content/report.ts');
 const { contentDirectory } = await import('../src/model/settings.ts');
 const contentDir = contentDirectory();
 const report = await checkContentInThreads(contentDir, {}, reader);
 const { errors, warnings } = countDiagnostics(report.diagnostics);
 
-let output: string;
+// Written piece by piece: a report of millions of problems never becomes one string.
+let pieces: Iterable<string>;
 if (args.has('--json')) {
-  output = `${JSON.stringify(report.diagnostics, null, 2)}\n`;
+  pieces = jsonReport(report.diagnostics);
 } else if (format === 'github') {
-  const shown = relative(process.cwd(), contentDir).replaceAll('\\', '/');
-  const lines = report.diagnostics.map((d) => githubAnnotation(d, shown));
-  output = `${[...lines, formatSummary(report.fileCount, report.diagnostics)].join('\n')}\n`;
+  pieces = githubReport(report.diagnostics, report.fileCount, relative(process.cwd(), contentDir).replaceAll('\\', '/'));
 } else {
-  const shown = relative(process.cwd(), contentDir) || '.';
-  output = `${formatReport(report.diagnostics, report.fileCount, shown)}\n`;
+  pieces = textReport(report.diagnostics, report.fileCount, relative(process.cwd(), contentDir) || '.');
 }
 const exitCode = errors > 0 || (args.has('--strict') && warnings > 0) ? 1 : 0;
 // Exit once the report is written, without waiting for Node to tear down a
 // heap of some hundred MB and the reader thread: ~30 ms on 10,000 files.
-process.stdout.write(output, () => process.exit(exitCode));
-
-/**
- * A problem as a GitHub Actions workflow command:
- * `::error file=content/x.yaml,line=3,col=5,title=unknown-key::message`.
- * The file is relative to the working directory (the repository's root in CI),
- * which is how GitHub matches it to the pull request's diff.
- */
-function githubAnnotation(d: Diagnostic, contentDir: string): string {
-  const file = contentDir ? `${contentDir.replace(/\/$/, '')}/${d.file}` : d.file;
-  const properties = [`file=${escapeProperty(file)}`, `line=${d.line}`, `col=${d.column}`, `title=${escapeProperty(d.code)}`].join(',');
-  return `::${d.severity} ${properties}::${escapeData(d.message)}`;
-}
-
-/** Escapes a workflow command's message: GitHub reads `%`, CR and LF specially. */
-function escapeData(text: string): string {
-  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
-}
-
-/** Escapes a workflow command's property value, where `:` and `,` also separate. */
-function escapeProperty(text: string): string {
-  return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
-}
+await writeReport(process.stdout, pieces);
+process.exit(exitCode);

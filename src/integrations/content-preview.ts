@@ -5,7 +5,7 @@
  */
 import { relative } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { formatReport } from '../content/diagnostics.ts';
+import { formatReport } from '../content/report.ts';
 import { checkContent, contentDirectory } from '../model/index.ts';
 
 /** An Astro integration that watches the content folder during `astro dev`. */
