@@ -5,6 +5,10 @@
  *
  * `--format github` prints each problem as a GitHub Actions workflow command
  * instead, so it appears on its line in a pull request's diff.
+ *
+ * At most 100 problems of a file are printed, then one line (one JSON element,
+ * `"code": "more-problems-hidden"`) says how many more it has; the summary
+ * counts them all. The report is written as a stream (src/content/report.ts).
  */
 import { enableCompileCache } from 'node:module';
 import { relative } from 'node:path';
@@ -61,5 +65,7 @@ if (args.has('--json')) {
 const exitCode = errors > 0 || (args.has('--strict') && warnings > 0) ? 1 : 0;
 // Exit once the report is written, without waiting for Node to tear down a
 // heap of some hundred MB and the reader thread: ~30 ms on 10,000 files.
-await writeReport(process.stdout, pieces);
+// A reader that stops early (`| head`) closes the pipe: nothing more to say, so end as the check would have.
+process.stdout.on('error', () => process.exit(exitCode));
+await writeReport(process.stdout, pieces).catch(() => undefined);
 process.exit(exitCode);
