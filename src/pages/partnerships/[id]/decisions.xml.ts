@@ -3,10 +3,11 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { decisionsFeed, EPOCH, partnershipFeedUrl, toTimestamp } from '../../../exports/index.ts';
 import { lastModified } from '../../../history/index.ts';
 import { loadModel, type PartnershipModel } from '../../../model/index.ts';
+import { partnershipPagePaths } from '../../../site/pages/partnership-page.ts';
 import { partnershipUrl } from '../../../site/urls.ts';
 
-export const getStaticPaths = (() =>
-  loadModel().partnerships.map((partnership) => ({ params: { id: partnership.id }, props: { partnership } }))) satisfies GetStaticPaths;
+/** A feed beside each partnership's page. */
+export const getStaticPaths = (() => partnershipPagePaths(loadModel())) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ partnership: PartnershipModel }> = ({ props: { partnership } }) => {
   const model = loadModel();

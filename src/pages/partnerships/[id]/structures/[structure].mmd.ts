@@ -5,11 +5,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { partnershipNamesIn, structureToMermaid } from '../../../../diagrams/index.ts';
 import { loadModel, type StructureModel } from '../../../../model/index.ts';
+import { structurePagePaths } from '../../../../site/pages/structure-page.ts';
 
-export const getStaticPaths = (() =>
-  loadModel().partnerships.flatMap((partnership) =>
-    partnership.structures.map((structure) => ({ params: { id: partnership.id, structure: structure.id }, props: { structure } })),
-  )) satisfies GetStaticPaths;
+/** A source file beside each structure's page. */
+export const getStaticPaths = (() => structurePagePaths(loadModel())) satisfies GetStaticPaths;
 
 /** The Mermaid source, served as text/plain wherever the host maps `.mmd` to it. */
 export const GET: APIRoute<{ structure: StructureModel }> = ({ props }) =>
