@@ -13,7 +13,7 @@ export interface PartnershipNode {
 
 /** Partnerships that sit under no other, of one tier. */
 export interface TierGroup {
-  tier: PartnershipModel['tier'];
+  tier: (typeof TIERS)[number];
   nodes: PartnershipNode[];
 }
 

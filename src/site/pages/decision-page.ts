@@ -46,7 +46,7 @@ export interface PublishedDecisionPage extends DecisionPageBase {
   /** Its kinds in words, joined ("Funding, Structure"). */
   kinds: string;
   /** The report it was taken on, when anything of the report is recorded. */
-  report?: { title?: string; author?: string; reference?: string };
+  report?: NonNullable<DecisionModel['report']>;
   /** The structure it proposes or adopts. */
   structure?: Link & { status: Label };
   supersedes?: RelatedDecision;
