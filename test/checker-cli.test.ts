@@ -88,6 +88,8 @@ describe('exit codes', () => {
 
 describe('--json', () => {
   const keys = ['code', 'column', 'file', 'line', 'message', 'severity'];
+  /** Facts a rule may add after the contract's keys (additive: the contract's keys never change). */
+  const facts = ['actual', 'expected', 'fix', 'subject'];
 
   it('prints only a JSON array of every problem, with file, line, column, severity, code and message', () => {
     const dir = folderWithErrorsInSeveralFiles();
@@ -97,7 +99,8 @@ describe('--json', () => {
     expect(Array.isArray(parsed)).toBe(true);
     expect(parsed.length).toBe(6);
     for (const d of parsed) {
-      expect(Object.keys(d).sort()).toEqual(keys);
+      expect(Object.keys(d).slice(0, keys.length).sort()).toEqual(keys);
+      for (const key of Object.keys(d).slice(keys.length)) expect(facts).toContain(key);
       expect(d.file).toMatch(/^[^/].*\.(yaml|md)$/);
       expect(Number.isInteger(d.line) && (d.line as number) >= 1).toBe(true);
       expect(Number.isInteger(d.column) && (d.column as number) >= 1).toBe(true);
@@ -107,6 +110,13 @@ describe('--json', () => {
     }
     // The same problems as the checker finds in-process, file relative to the content folder.
     expect(parsed).toEqual(check(dir));
+  });
+
+  it('carries a rule\'s figures as data: the Chorley board\'s stated 25 and listed 22', () => {
+    const { stdout } = runCheck(join(ROOT, 'content'), ['--json']);
+    const board = (JSON.parse(stdout) as Record<string, unknown>[]).find((d) => d.code === 'size-mismatch' && d.subject === 'board-of-directors');
+    expect(board).toMatchObject({ file: 'partnerships/chorley-partnership/structures/pre-2006.yaml', expected: 25, actual: 22, severity: 'warning' });
+    expect(board?.fix).toMatch(/leave them as they are/);
   });
 
   it('prints an empty array for a clean folder', () => {

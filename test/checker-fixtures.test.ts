@@ -72,7 +72,7 @@ describe('messages say what is wrong, what was expected and how to fix it', () =
   });
 
   it('says which type was expected for a value of the wrong type', () => {
-    expect(message('invalid-type', 'invalid-type')).toBe('`size` must be a whole number (20) or an approximate one ({ approx: 40 }); it is the text "twelve"');
+    expect(message('invalid-type', 'invalid-type')).toBe('`size` must be a whole number (20), or a hedged one: { approx: 40 }, { at_least: 4 } or { at_most: 10 }; it is the text "twelve"');
   });
 
   it('lists the allowed values and suggests the nearest for a value not in its list', () => {

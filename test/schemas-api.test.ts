@@ -8,16 +8,16 @@ import { describe, expect, it } from 'vitest';
 import * as schemas from '../src/schemas/index.ts';
 
 const VALUES = [
-  'AllocationSchema', 'BODY_KINDS', 'BODY_STATES', 'BodySchema', 'CHAPTER_STATUSES', 'CONTENT_SCHEMAS', 'ChapterSchema', 'ContactSchema', 'ContributionSchema',
-  'DECISION_KINDS', 'DECISION_STATUSES', 'DateSchema', 'DecisionSchema', 'FundingSchema', 'ID_PATTERN', 'IdSchema', 'MeasureSchema', 'MoneySchema',
+  'AllocationSchema', 'BODY_KINDS', 'BODY_STATES', 'BodySchema', 'CHAPTER_STATUSES', 'CONTENT_SCHEMAS', 'ChapterSchema', 'CiteSchema', 'ContactSchema', 'ContributionSchema',
+  'DECISION_KINDS', 'DECISION_STATUSES', 'DateSchema', 'DecisionSchema', 'DiscrepanciesSchema', 'DiscrepancySchema', 'FundingSchema', 'ID_PATTERN', 'IdSchema', 'MeasureSchema', 'MoneySchema',
   'ObjectiveSchema', 'OptionSchema', 'PARTNERSHIP_KINDS', 'PARTNERSHIP_STATUSES', 'PartnershipSchema', 'PeriodSchema', 'PrioritySchema',
   'RELATION_KINDS', 'ReferenceSchema', 'RelationSchema', 'ReportSchema', 'SEAT_CATEGORIES', 'STRATEGY_KINDS', 'STRUCTURE_STATUSES', 'SUMMARY_MAX',
-  'SeatSchema', 'SiteSchema', 'SizeSchema', 'StrategySchema', 'StreamsSchema', 'StructureSchema', 'TIERS', 'TextListSchema', 'TextSchema',
-  'compareDates', 'datePrecision', 'decisionReference', 'slugify',
+  'SeatSchema', 'SiteSchema', 'SizeSchema', 'SourceSchema', 'SourcesSchema', 'StrategySchema', 'StreamsSchema', 'StructureSchema', 'TIERS', 'TextListSchema', 'TextSchema',
+  'compareDates', 'datePrecision', 'decisionReference', 'quantity', 'slugify',
 ];
 
 const TYPES = [
-  'Body', 'Chapter', 'ChapterInput', 'ContentData', 'DatePrecision', 'Decision', 'DecisionInput', 'DecisionReference', 'Partnership', 'PartnershipInput', 'Pence', 'Site', 'SiteInput',
+  'Body', 'Chapter', 'ChapterInput', 'Citation', 'ContentData', 'DatePrecision', 'Decision', 'DecisionInput', 'DecisionReference', 'Discrepancy', 'Partnership', 'PartnershipInput', 'Pence', 'Quantity', 'Site', 'SiteInput', 'Source',
   'Strategy', 'StrategyInput', 'Structure', 'StructureInput',
 ];
 

@@ -8,12 +8,13 @@ import type { PendingDiagnostic } from '../content/diagnostics.ts';
 import type { Entry } from '../content/entry.ts';
 import { listWords } from '../content/words.ts';
 import { countSeats } from '../rules/bodies.ts';
-import { sumFunding } from '../rules/funding.ts';
+import { allocatedBy, sumFunding } from '../rules/funding.ts';
+import { noSources, unknownSource } from '../rules/sources.ts';
 import { unknownReference } from '../rules/references.ts';
 import { reportInto, valueAt as value, type Report } from '../rules/report.ts';
 import { compareDates, decisionReference } from '../schemas/index.ts';
 import type {
-  ChapterModel, DecisionModel, Model, PartnershipModel, RelationModel, SiteModel, StrategyModel, StructureModel,
+  ChapterModel, DecisionModel, Model, PartnershipModel, RelationModel, ServedTarget, SiteModel, StrategyModel, StructureModel,
 } from './types.ts';
 
 /** Defaults for optional site settings, as the contract's example gives them. */
@@ -69,6 +70,7 @@ export function resolveModel(entries: Entry[], invalidFiles: ReadonlySet<string>
   for (const entry of entries) {
     const owner = ensureOwner(entry);
     if (!owner) continue;
+    if (entry.kind !== 'partnership') checkCitations(entry, owner, report);
     if (entry.kind === 'structure') owner.structures.push(buildStructure(entry, knownPartnershipIds, report));
     if (entry.kind === 'strategy') owner.strategies.push({ ...entry.value, id: entry.id, partnershipId: owner.id, file: entry.file, chapters: [] });
     if (entry.kind === 'decision') owner.decisions.push(buildDecision(entry));
@@ -92,7 +94,11 @@ export function resolveModel(entries: Entry[], invalidFiles: ReadonlySet<string>
     const structureIds = new Set([...p.structures.map((s) => s.id), ...invalidIn(p.id, 'structures')]);
     const decisionIds = new Set([...p.decisions.map((d) => d.id), ...invalidIn(p.id, 'decisions')]);
     for (const structure of p.structures) checkDecidedBy(structure, decisionIds, report);
-    for (const decision of p.decisions) checkDecisionReferences(decision, structureIds, decisionIds, partnerships, knownPartnershipIds, report);
+    for (const decision of p.decisions) {
+      checkDecisionReferences(decision, structureIds, decisionIds, partnerships, knownPartnershipIds, report);
+      checkAllocatedBy(decision, knownPartnershipIds, report);
+      decision.servesResolved = resolveServes(decision, partnerships, knownPartnershipIds, strategies, invalidStrategies, invalidIn, report);
+    }
     checkCurrentStructures(p, invalidIn(p.id, 'structures').size > 0, report);
     p.structures.sort(byStructureOrder);
     p.decisions.sort(newestFirst);
@@ -147,7 +153,7 @@ function buildStructure(entry: Entry<'structure'>, partnershipIds: Set<string>, 
 
 function buildDecision(entry: Entry<'decision'>): DecisionModel {
   const { funding, ...rest } = entry.value;
-  return { ...rest, id: entry.id, partnershipId: entry.partnershipId ?? '', file: entry.file, body: entry.body ?? '', supersededBy: [], funding: funding ? sumFunding(funding) : undefined };
+  return { ...rest, id: entry.id, partnershipId: entry.partnershipId ?? '', file: entry.file, body: entry.body ?? '', supersededBy: [], servesResolved: [], funding: funding ? sumFunding(funding) : undefined };
 }
 
 function resolvePartnership(p: PartnershipModel, all: Map<string, PartnershipModel>, known: Set<string>, site: SiteModel, options: ResolveOptions, report: Report): void {
@@ -228,8 +234,92 @@ function checkDecidedBy(structure: StructureModel, decisionIds: Set<string>, rep
  */
 export function crossFileOnly(entry: Entry): Entry {
   if (entry.kind !== 'decision') return { ...entry, body: undefined };
-  const { title, date, decision_maker, kind, status, public: isPublic, structure, supersedes } = entry.value;
-  return { ...entry, body: undefined, value: { title, date, decision_maker, kind, status, public: isPublic, structure, supersedes } };
+  const { title, date, decision_maker, kind, status, public: isPublic, structure, supersedes, serves, funding } = entry.value;
+  // A funding table is kept only when it names a partnership as the allocator, which is checked across files.
+  const kept = funding && allocatedBy(funding.allocated_by)?.type === 'partnership' ? { funding } : {};
+  return { ...entry, body: undefined, value: { title, date, decision_maker, kind, status, public: isPublic, structure, supersedes, serves, ...kept } };
+}
+
+/**
+ * A file's citations that it could not resolve by itself, against its
+ * partnership.md's sources; and a file that names no source, where
+ * partnership.md names none either.
+ */
+function checkCitations(entry: Entry, owner: PartnershipModel, report: Report): void {
+  const facts = entry.sources;
+  if (!facts) return;
+  const partnershipIds = (owner.sources ?? []).map((source) => source.id);
+  for (const use of facts.unresolved) {
+    if (!partnershipIds.includes(use.citation.source)) report({ file: entry.file, ...unknownSource(use, [...facts.ids, ...partnershipIds]) });
+  }
+  if (facts.ids.length === 0 && partnershipIds.length === 0) report({ file: entry.file, ...noSources() });
+}
+
+/** `allocated_by` written as an id must name a partnership of the register; anything else is written in words. */
+function checkAllocatedBy(d: DecisionModel, known: Set<string>, report: Report): void {
+  const allocator = d.funding?.allocator ?? allocatedBy(d.funding?.allocated_by);
+  if (allocator?.type !== 'partnership' || known.has(allocator.id)) return;
+  const problem = unknownReference('allocated_by', allocator.id, 'a partnership in this register', [...known].sort());
+  const words = 'or write `this-decision`, or the name of whoever made the allocations in words ("Lancaster District LSP")';
+  report({ file: d.file, severity: 'error', code: 'unknown-reference', locator: value('funding', 'allocated_by'), ...problem, message: `${problem.message}; ${words}`, fix: `${problem.fix}; ${words}` });
+}
+
+/**
+ * Resolves what a decision serves: `<partnership-id>/<strategy-id>/<id>`
+ * names an objective of that partnership's strategy, or a priority of that
+ * partnership's chapter of the strategy. A priority of a draft chapter is
+ * served with a warning: the chapter may still change.
+ */
+function resolveServes(
+  d: DecisionModel, partnerships: Map<string, PartnershipModel>, known: Set<string>, strategies: Map<string, StrategyModel>, invalidStrategies: Set<string>,
+  invalidIn: (partnershipId: string, folder: string) => Set<string>, report: Report,
+): ServedTarget[] {
+  const resolved: ServedTarget[] = [];
+  (d.serves ?? []).forEach((reference, i) => {
+    const at = value('serves', ...((d.serves?.length ?? 0) > 1 ? [i] : []));
+    const [partnershipId, strategyId, id, extra] = reference.split('/');
+    if (id === undefined || extra !== undefined) {
+      const fix = 'write it in that form, for example worcestershire-partnership/scs-2011/skilled-prosperous-economy';
+      report({ file: d.file, severity: 'error', code: 'unknown-reference', locator: at, actual: reference, fix, message: `\`serves\` is "${reference}"; expected <partnership-id>/<strategy-id>/<objective-id or priority-id>; ${fix}` });
+      return;
+    }
+    const strategy = strategies.get(`${partnershipId}/${strategyId}`);
+    const objective = strategy?.objectives.find((o) => o.id === id);
+    if (strategy && objective) {
+      resolved.push({ type: 'objective', ownerId: partnershipId, strategyId, objectiveId: id });
+      return;
+    }
+    const chapter = partnerships.get(partnershipId)?.chapters.find((c) => c.id === strategyId);
+    const priority = chapter?.priorities.find((p) => p.id === id);
+    if (chapter && priority) {
+      resolved.push({ type: 'priority', partnershipId, ownerId: chapter.strategyOwnerId, strategyId, priorityId: id, objectiveId: priority.objective });
+      if (chapter.status === 'draft') {
+        const fix = 'leave it if the decision serves the draft priority; check it again once the chapter is agreed';
+        report({ file: d.file, severity: 'warning', code: 'serves-draft-chapter', locator: at, subject: reference, actual: chapter.status, fix, message: `\`serves\` names "${id}", a priority of ${partnershipId}'s chapter of ${strategyId}, which is still a draft; expected a priority of an agreed chapter; ${fix}` });
+      }
+      return;
+    }
+    // A strategy or chapter whose own file has errors exists: its file is reported instead.
+    if (invalidStrategies.has(`${partnershipId}/${strategyId}`) || invalidIn(partnershipId, 'chapters').has(strategyId) || (known.has(partnershipId) && !partnerships.has(partnershipId))) return;
+    const existing = [
+      ...(strategy?.objectives.map((o) => `${partnershipId}/${strategyId}/${o.id}`) ?? []),
+      ...(chapter?.priorities.map((p) => `${partnershipId}/${strategyId}/${p.id}`) ?? []),
+    ];
+    const what = strategy || chapter ? `an objective or priority of ${partnershipId}/${strategyId}` : 'an objective or priority in this register';
+    const listed = existing.length > 0 ? existing : servable(partnerships);
+    report({ file: d.file, severity: 'error', code: 'unknown-reference', locator: at, ...unknownReference('serves', reference, what, listed) });
+  });
+  return resolved;
+}
+
+/** Every objective and priority a decision could serve, as `serves` names them. */
+function servable(partnerships: Map<string, PartnershipModel>): string[] {
+  const names: string[] = [];
+  for (const p of partnerships.values()) {
+    for (const s of p.strategies) for (const o of s.objectives) names.push(`${p.id}/${s.id}/${o.id}`);
+    for (const c of p.chapters) for (const priority of c.priorities) names.push(`${p.id}/${c.id}/${priority.id}`);
+  }
+  return names.sort();
 }
 
 /** A decision's references: to a structure of its partnership, and to the decision it supersedes. */
@@ -307,6 +397,7 @@ function resolveChapter(
       report({ file, severity: 'error', code: 'unknown-reference', locator: value('priorities', i, 'objective'), subject: priority.id, ...unknownReference('objective', priority.objective, `an objective of ${strategy.title}`, objectives) });
     }
     priority.measures?.forEach((measure, j) => {
+      if (!strategy.period) return;
       const { from, to } = strategy.period;
       // A period that ends before it starts is the strategy's error, reported there, not each measure's.
       if (!measure.by || compareDates(to, from) < 0) return;

@@ -67,6 +67,11 @@ export interface ChapterModel extends Sourced, Chapter {
 /** A funding table with its sums worked out. */
 export type FundingModel = FundingTotals;
 
+/** What a decision serves, resolved: an objective of a strategy, or a priority of a chapter (which serves an objective). */
+export type ServedTarget =
+  | { type: 'objective'; ownerId: string; strategyId: string; objectiveId: string }
+  | { type: 'priority'; partnershipId: string; ownerId: string; strategyId: string; priorityId: string; objectiveId: string };
+
 /** A decision or report. */
 export interface DecisionModel extends Sourced, Omit<Decision, 'funding'> {
   id: string;
@@ -76,6 +81,8 @@ export interface DecisionModel extends Sourced, Omit<Decision, 'funding'> {
   body: string;
   /** Ids of decisions that name this one in `supersedes`, as `<partnership-id>/<decision-id>`. */
   supersededBy: string[];
+  /** What `serves` names, resolved (those that do not resolve are left out: their file has an error). */
+  servesResolved: ServedTarget[];
 }
 
 /** A partnership with everything in its folder. */

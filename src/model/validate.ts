@@ -21,7 +21,7 @@ import { CONTENT_SCHEMAS, FundingSchema, StructureSchema } from '../schemas/inde
  */
 export function validateDocument(document: ParsedDocument, diagnostics: PendingDiagnostic[]): Entry | undefined {
   const entry = validateSchema(document, diagnostics);
-  if (entry) checkFileRules(entry, reportInto(diagnostics));
+  if (entry) entry.sources = checkFileRules(entry, reportInto(diagnostics));
   return entry;
 }
 
@@ -57,7 +57,7 @@ function checkCompleteParts(document: ParsedDocument, diagnostics: PendingDiagno
   const report = reportInto(diagnostics);
   if (document.kind === 'decision') {
     const funding = FundingSchema.safeParse(data.funding);
-    if (funding.success) checkFunding(document.file, sumFunding(funding.data), report);
+    if (funding.success) checkFunding(document.file, sumFunding(funding.data), report, typeof data.date === 'string' ? data.date : undefined);
   }
   if (document.kind === 'structure') {
     const bodies = StructureSchema.shape.bodies.safeParse(data.bodies);

@@ -3,12 +3,15 @@
  * lines that name a body of the file, a stated size against the seats listed,
  * and a quorum no larger than the body.
  */
-import type { Body } from '../schemas/index.ts';
+import type { Body, Quantity } from '../schemas/index.ts';
 import { unknownReference } from './references.ts';
 import type { Report } from './report.ts';
 import { valueAt } from './report.ts';
 import { checkReportingCycles } from './reporting-lines.ts';
 import { checkUnique } from './uniqueness.ts';
+
+/** The `reports_to` that says a body reports to no other body (absent says: not recorded). */
+export const REPORTS_TO_NONE = 'none';
 
 /** A body with its listed seats counted, voting and advisory apart. */
 export interface CountedBody extends Body {
@@ -49,7 +52,8 @@ export function checkBodies(file: string, bodies: readonly CountedBody[], report
   checkUnique(file, ['bodies'], bodies.map((b) => ({ id: b.id, name: b.name })), report);
 
   bodies.forEach((body, i) => {
-    if (body.reports_to != null) {
+    // `none` is the document saying the body reports to no other body: the top of the structure.
+    if (body.reports_to != null && body.reports_to !== REPORTS_TO_NONE) {
       if (body.reports_to === body.id) {
         const fix = 'correct it or delete the key';
         report({
@@ -68,22 +72,45 @@ export function checkBodies(file: string, bodies: readonly CountedBody[], report
   checkReportingCycles(file, bodies, report);
 }
 
+/**
+ * Whether the voting seats listed disagree with a stated size, and how the
+ * size reads in a message: exact sizes must equal the seats; "around N" must
+ * be within 10%; "at least" and "at most" are bounds.
+ */
+function sizeDisagreement(size: Quantity, voting: number): { stated: string; how: string } | undefined {
+  if (typeof size === 'number') return size === voting ? undefined : { stated: `${size}`, how: '; expected them to agree' };
+  if ('approx' in size) return Math.abs(voting - size.approx) > size.approx * 0.1 ? { stated: `around ${size.approx}`, how: ', more than 10% off; expected them to be close' } : undefined;
+  if ('at_least' in size) return voting < size.at_least ? { stated: `at least ${size.at_least}`, how: ', fewer; expected at least that many' } : undefined;
+  return voting > size.at_most ? { stated: `at most ${size.at_most}`, how: ', more; expected no more than that' } : undefined;
+}
+
+/**
+ * The most members a stated size allows, for the quorum: an exact size, a
+ * figure given as "around" or "at most"; none for "at least".
+ */
+function sizeLimit(size: Quantity): number | undefined {
+  if (typeof size === 'number') return size;
+  if ('approx' in size) return size.approx;
+  return 'at_most' in size ? size.at_most : undefined;
+}
+
 /** Size against seats, and quorum against size. */
 function checkSize(file: string, body: CountedBody, i: number, report: Report): void {
   const voting = body.votingSeats;
   const size = body.size;
   if (size != null && voting !== undefined && (body.seats?.length ?? 0) > 0) {
-    const advisory = body.advisorySeats ? ` (not counting ${body.advisorySeats} advisory seats)` : '';
-    const fix = 'if the source document really says both, leave them as they are: this note will be shown on the page';
-    const facts = { file, severity: 'warning', code: 'size-mismatch', locator: valueAt('bodies', i, 'size'), subject: body.id, expected: size, actual: voting, fix } as const;
-    if (typeof size === 'number' && size !== voting) {
-      report({ ...facts, message: `${body.name}: the stated size is ${size}, but the voting seats listed add up to ${voting}${advisory}; expected them to agree; ${fix}` });
-    } else if (typeof size === 'object' && Math.abs(voting - size.approx) > size.approx * 0.1) {
-      report({ ...facts, message: `${body.name}: the stated size is around ${size.approx}, but the voting seats listed add up to ${voting}${advisory}, more than 10% off; expected them to be close; ${fix}` });
+    const disagreement = sizeDisagreement(size, voting);
+    if (disagreement) {
+      const advisory = body.advisorySeats ? ` (not counting ${body.advisorySeats} advisory seats)` : '';
+      const fix = 'if the source document really says both, leave them as they are: this note will be shown on the page';
+      report({
+        file, severity: 'warning', code: 'size-mismatch', locator: valueAt('bodies', i, 'size'), subject: body.id, expected: size, actual: voting, fix,
+        message: `${body.name}: the stated size is ${disagreement.stated}, but the voting seats listed add up to ${voting}${advisory}${disagreement.how}; ${fix}`,
+      });
     }
   }
   if (body.quorum != null) {
-    const limit = typeof size === 'number' ? size : size ? size.approx : voting ?? body.members?.length;
+    const limit = size != null ? sizeLimit(size) : voting ?? body.members?.length;
     if (limit !== undefined && body.quorum > limit) {
       const fix = 'correct the quorum or the size';
       report({

@@ -1,5 +1,6 @@
 /** A district's chapter of another partnership's strategy: `partnerships/<id>/chapters/<strategy-id>.md`. */
 import { z } from 'zod';
+import { CiteSchema, DiscrepanciesSchema, SourcesSchema } from './sources.ts';
 import { DateSchema, IdSchema, ReferenceSchema, TextSchema } from './values.ts';
 
 /** Whether a chapter is agreed. */
@@ -15,6 +16,8 @@ export const MeasureSchema = z.strictObject({
   unit: TextSchema.nullish(),
   /** Optional: when the target is due; inside the strategy's period. */
   by: DateSchema.nullish(),
+  /** Optional: where the document gives this measure. */
+  cite: CiteSchema.nullish(),
 });
 
 /** One of the chapter's "bottom up" priorities. */
@@ -31,6 +34,8 @@ export const PrioritySchema = z.strictObject({
   evidence: TextSchema.nullish(),
   /** Optional: how progress is measured. */
   measures: z.array(MeasureSchema).nullish(),
+  /** Optional: where the document sets out this priority. */
+  cite: CiteSchema.nullish(),
 });
 
 /** The frontmatter of a chapter; the Markdown below it is the narrative. */
@@ -45,6 +50,12 @@ export const ChapterSchema = z.strictObject({
   agreed: DateSchema.nullish(),
   /** The priorities, each serving an objective of the strategy. */
   priorities: z.array(PrioritySchema),
+  /** Optional: when the status was last known to be true. */
+  status_as_at: DateSchema.nullish(),
+  /** Optional: the documents this chapter is taken from. */
+  sources: SourcesSchema.nullish(),
+  /** Optional: where a document contradicts itself about this chapter. */
+  discrepancies: DiscrepanciesSchema.nullish(),
 });
 
 /** A chapter as written. */

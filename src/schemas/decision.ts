@@ -1,5 +1,6 @@
 /** A decision or report: `partnerships/<id>/decisions/<decision-id>.md`. */
 import { z } from 'zod';
+import { CiteSchema, DiscrepanciesSchema, SourcesSchema } from './sources.ts';
 import { DateSchema, MoneySchema, ReferenceSchema, requireRevenueOrCapital, StreamsSchema, TextListSchema, TextSchema } from './values.ts';
 
 /** What a decision is about; a decision can be several at once. */
@@ -15,6 +16,10 @@ export const ReportSchema = z.strictObject({
   author: TextSchema.nullish(),
   /** Its reference number, if it has one. */
   reference: z.string({ error: 'must be text' }).nullish(),
+  /** Optional: who published it (`Lancaster City Council`). */
+  publisher: TextSchema.nullish(),
+  /** Optional: where to read it: a full web address starting with https:// (or http://). */
+  url: z.url({ protocol: /^https?$/, error: 'must be a full web address starting with https:// (or http://), such as https://democracy.example.org/report.pdf' }).nullish(),
 });
 
 /** One option weighed in the report. */
@@ -29,6 +34,8 @@ export const OptionSchema = z.strictObject({
   disadvantages: TextListSchema.nullish(),
   /** Optional: its risks, one line each. */
   risks: TextListSchema.nullish(),
+  /** Optional: where the report weighs this option. */
+  cite: CiteSchema.nullish(),
 });
 
 /** One line of a funding table. */
@@ -41,6 +48,8 @@ export const AllocationSchema = z.strictObject({
   capital: MoneySchema.nullish(),
   /** Optional: what the money will achieve. */
   outcomes: TextSchema.nullish(),
+  /** Optional: where the document gives this line (`report, Appendix A`). */
+  cite: CiteSchema.nullish(),
 }).check(requireRevenueOrCapital('the amount (0 if none)'));
 
 /** Who pays into a pooled budget. */
@@ -63,14 +72,24 @@ export const FundingSchema = z.strictObject({
   accountable_body: TextSchema.nullish(),
   /** What was available: `{ revenue: "£357,535.40", capital: "£289,910.60" }` (at least one). */
   available: StreamsSchema,
-  /** The allocations, one line each. */
-  allocations: z.array(AllocationSchema),
+  /** Optional: the allocations, one line each; `[]` when the document says nothing was allocated. Absent: not recorded. */
+  allocations: z.array(AllocationSchema).nullish(),
+  /** Optional: who made the allocations listed: `this-decision`, a partnership's id, or a name in words. Absent: not recorded. */
+  allocated_by: TextSchema.nullish(),
+  /** Optional: when the allocations were made, if not by this decision (which has its own date). */
+  allocated_on: DateSchema.nullish(),
+  /** Optional: the money this decision itself allocates or is asked to allocate: the register's amount for it. */
+  decides: StreamsSchema.nullish(),
   /** Optional: what remains, as the report states it; checked against available minus allocated. */
   remaining: StreamsSchema.nullish(),
   /** Optional: `year` when the figures are per year (a recurring pooled budget). */
   per: z.enum(['year']).nullish(),
   /** Optional: who pays in, for pooled budgets. */
   contributions: z.array(ContributionSchema).nullish(),
+  /** Optional: where the document gives the table (`report, Appendix A`). */
+  cite: CiteSchema.nullish(),
+  /** Optional: where the document's figures contradict each other in a way the checker cannot compute. */
+  discrepancies: DiscrepanciesSchema.nullish(),
 });
 
 /** The frontmatter of a decision; the Markdown below it is the narrative. */
@@ -107,8 +126,16 @@ export const DecisionSchema = z.strictObject({
   structure: ReferenceSchema.nullish(),
   /** Optional: the id of an earlier decision this one replaces (another partnership's: `<partnership-id>/<decision-id>`). */
   supersedes: ReferenceSchema.nullish(),
+  /** Optional: what in a strategy this decision serves, each `<partnership-id>/<strategy-id>/<objective-or-priority-id>`. */
+  serves: z.union([ReferenceSchema.transform((ref) => [ref]), z.array(ReferenceSchema)], { error: 'must be a reference such as worcestershire-partnership/scs-2011/skilled-prosperous-economy, or a list of them' }).nullish(),
   /** Optional: the funding table. */
   funding: FundingSchema.nullish(),
+  /** Optional: when the status was last known to be true. */
+  status_as_at: DateSchema.nullish(),
+  /** Optional: the documents this decision is taken from, besides its `report` (cited as `report`). */
+  sources: SourcesSchema.nullish(),
+  /** Optional: where a document contradicts itself about this decision. */
+  discrepancies: DiscrepanciesSchema.nullish(),
 });
 
 /** A decision as written. */

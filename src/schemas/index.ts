@@ -17,8 +17,9 @@ export {
   DECISION_KINDS, DECISION_STATUSES, type Decision, type DecisionInput,
 } from './decision.ts';
 export { CONTENT_SCHEMAS, type ContentData } from './content-types.ts';
+export { SourceSchema, SourcesSchema, CiteSchema, DiscrepancySchema, DiscrepanciesSchema, type Source, type Citation, type Discrepancy } from './sources.ts';
 export {
   IdSchema, DateSchema, MoneySchema, StreamsSchema, TextSchema, TextListSchema, ReferenceSchema,
-  ID_PATTERN, slugify, compareDates, datePrecision, type DatePrecision, type Pence,
+  ID_PATTERN, slugify, compareDates, datePrecision, quantity, type DatePrecision, type Pence, type Quantity,
 } from './values.ts';
 export { decisionReference, type DecisionReference } from './ids.ts';

@@ -1,5 +1,6 @@
 /** A partnership: `partnerships/<id>/partnership.md`. */
 import { z } from 'zod';
+import { DiscrepanciesSchema, SourcesSchema } from './sources.ts';
 import { DateSchema, ReferenceSchema, TextListSchema, TextSchema } from './values.ts';
 
 /** The kinds of partnership the register knows. */
@@ -34,8 +35,8 @@ export const PartnershipSchema = z.strictObject({
   kind: z.enum(PARTNERSHIP_KINDS),
   /** The area it covers, in words (`Borough of Chorley`). */
   area: TextSchema,
-  /** The tier of local government it covers: county, district, unitary or neighbourhood. */
-  tier: z.enum(TIERS),
+  /** Optional: the tier of local government it covers: county, district, unitary or neighbourhood. Only when a source says so. */
+  tier: z.enum(TIERS).nullish(),
   /** Optional: the id of the partnership it sits under, usually the county's (`lancashire-partnership`). */
   parent: ReferenceSchema.nullish(),
   /** proposed, active or dissolved. A dissolved partnership also needs `dissolved`. */
@@ -67,6 +68,12 @@ export const PartnershipSchema = z.strictObject({
   contact: ContactSchema.nullish(),
   /** Optional: when the page was last checked for accuracy. Pages not reviewed within `review_every_months` are flagged. */
   reviewed: DateSchema.nullish(),
+  /** Optional: when the status was last known to be true (a date of the facts, unlike `reviewed`). */
+  status_as_at: DateSchema.nullish(),
+  /** Optional: the documents this page is taken from; any file of the partnership may cite them. */
+  sources: SourcesSchema.nullish(),
+  /** Optional: where a document contradicts itself about the partnership. */
+  discrepancies: DiscrepanciesSchema.nullish(),
 });
 
 /** A partnership as written. */

@@ -1,5 +1,6 @@
 /** A strategy a partnership owns: `partnerships/<id>/strategies/<strategy-id>.yaml`. */
 import { z } from 'zod';
+import { CiteSchema, DiscrepanciesSchema, SourcesSchema } from './sources.ts';
 import { DateSchema, IdSchema, TextSchema } from './values.ts';
 
 /** The kinds of strategy. */
@@ -13,6 +14,8 @@ export const ObjectiveSchema = z.strictObject({
   title: TextSchema,
   /** Optional: who leads it (`Place Shaping Theme Group`). */
   lead: TextSchema.nullish(),
+  /** Optional: where the document sets out this objective. */
+  cite: CiteSchema.nullish(),
 });
 
 /** The years a strategy runs. */
@@ -29,12 +32,16 @@ export const StrategySchema = z.strictObject({
   title: TextSchema,
   /** sustainable-community-strategy, community-strategy or other. */
   kind: z.enum(STRATEGY_KINDS),
-  /** The period it runs: `{ from: 2011, to: 2021 }`. */
-  period: PeriodSchema,
+  /** Optional: the period it runs, `{ from: 2011, to: 2021 }`: only when the document states it. */
+  period: PeriodSchema.nullish(),
   /** Optional: the vision, in Markdown. */
   vision: TextSchema.nullish(),
   /** The objectives: at least one. */
   objectives: z.array(ObjectiveSchema).min(1, { error: 'is an empty list; expected at least one objective' }),
+  /** Optional: the documents this strategy is taken from. */
+  sources: SourcesSchema.nullish(),
+  /** Optional: where a document contradicts itself about this strategy. */
+  discrepancies: DiscrepanciesSchema.nullish(),
 });
 
 /** A strategy as written. */

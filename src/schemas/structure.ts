@@ -1,6 +1,7 @@
 /** A version of a partnership's structure: `partnerships/<id>/structures/<structure-id>.yaml`. */
 import { z } from 'zod';
-import { DateSchema, IdSchema, ReferenceSchema, TextListSchema, TextSchema } from './values.ts';
+import { CiteSchema, DiscrepanciesSchema, SourcesSchema } from './sources.ts';
+import { DateSchema, IdSchema, quantity, ReferenceSchema, TextListSchema, TextSchema } from './values.ts';
 
 /** Whether a structure is in force, proposed or past. */
 export const STRUCTURE_STATUSES = ['current', 'proposed', 'superseded'] as const;
@@ -19,11 +20,8 @@ export const RELATION_KINDS = ['works-with', 'represented-on', 'accountable-to',
 
 const count = (what: string) => z.int({ error: `must be a whole number of ${what}` }).nonnegative({ error: `must be 0 or more ${what}` });
 
-/** A body's size: a whole number, or `{ approx: N }` when the document says "around N". */
-export const SizeSchema = z.union(
-  [count('members'), z.strictObject({ /** The approximate number of members. */ approx: count('members') })],
-  { error: 'must be a whole number (20) or an approximate one ({ approx: 40 })' },
-);
+/** A body's size as the document states it: a whole number, or `{ approx: 40 }`, `{ at_least: 20 }`, `{ at_most: 10 }`. */
+export const SizeSchema = quantity('members');
 
 /** Seats on a body held by one sector. */
 export const SeatSchema = z.strictObject({
@@ -35,6 +33,8 @@ export const SeatSchema = z.strictObject({
   category: z.enum(SEAT_CATEGORIES).nullish(),
   /** Optional: false for advisory seats, which are shown apart and not counted against the stated size (default true). */
   voting: z.boolean({ error: 'must be true or false' }).nullish(),
+  /** Optional: where the document gives these seats (`way-forward, para 26`). */
+  cite: CiteSchema.nullish(),
 });
 
 /** A board, executive, group or forum inside the partnership. */
@@ -47,7 +47,7 @@ export const BodySchema = z.strictObject({
   kind: z.enum(BODY_KINDS),
   /** Optional: its terms of reference, one line each. */
   purpose: TextListSchema.nullish(),
-  /** Optional: its stated size: a whole number, or `{ approx: 40 }`. */
+  /** Optional: its stated size: a whole number, or `{ approx: 40 }`, `{ at_least: 20 }`, `{ at_most: 10 }`. */
   size: SizeSchema.nullish(),
   /** Optional: its seats by sector, when the document gives counts. */
   seats: z.array(SeatSchema).nullish(),
@@ -55,13 +55,13 @@ export const BodySchema = z.strictObject({
   members: TextListSchema.nullish(),
   /** Optional: who chairs it, or how the chair is chosen. */
   chair: TextSchema.nullish(),
-  /** Optional: members' term of office, in years. */
-  term_years: z.number({ error: 'must be a number of years, such as 2' }).positive({ error: 'must be more than 0' }).nullish(),
-  /** Optional: how many times a year it meets. */
-  meetings_per_year: z.number({ error: 'must be a number, such as 4' }).nonnegative({ error: 'must be 0 or more' }).nullish(),
+  /** Optional: members' term of office in years, as stated: `2`, or `{ at_most: 3 }`. */
+  term_years: quantity('years').nullish(),
+  /** Optional: how many times a year it meets, as stated: `6`, `{ approx: 6 }` ("approximately six"), `{ at_least: 4 }` ("at least quarterly"). */
+  meetings_per_year: quantity('meetings').nullish(),
   /** Optional: how many members must be present for a decision. */
   quorum: count('members').nullish(),
-  /** Optional: the id of the body in this file that it reports to; these are the diagram's lines. */
+  /** Optional: the id of the body in this file that it reports to (the diagram's lines), or `none` when the document says it reports to no other body. Absent: not recorded. */
   reports_to: ReferenceSchema.nullish(),
   /** Optional: existing, or to-be-developed for a body that is planned. */
   state: z.enum(BODY_STATES).nullish(),
@@ -71,6 +71,10 @@ export const BodySchema = z.strictObject({
   goals: TextListSchema.nullish(),
   /** Optional: anything the document says about the body that no other key holds, such as a figure it gives differently elsewhere. */
   notes: TextSchema.nullish(),
+  /** Optional: where the document describes this body (`way-forward, Appendix A`). */
+  cite: CiteSchema.nullish(),
+  /** Optional: where the document contradicts itself about this body. */
+  discrepancies: DiscrepanciesSchema.nullish(),
 });
 
 /** A link between bodies that is not a reporting line: drawn dotted. */
@@ -83,6 +87,8 @@ export const RelationSchema = z.strictObject({
   external: TextSchema.nullish(),
   /** works-with, represented-on, accountable-to, advises or other. */
   kind: z.enum(RELATION_KINDS),
+  /** Optional: where the document gives this link. */
+  cite: CiteSchema.nullish(),
 }).check((ctx) => {
   const { to, external } = ctx.value;
   if ((to == null) === (external == null)) {
@@ -113,6 +119,12 @@ export const StructureSchema = z.strictObject({
   bodies: z.array(BodySchema).min(1, { error: 'is an empty list; expected at least one body' }),
   /** Optional: links that are not reporting lines. */
   relations: z.array(RelationSchema).nullish(),
+  /** Optional: when the status was last known to be true. */
+  status_as_at: DateSchema.nullish(),
+  /** Optional: the documents this structure is taken from. */
+  sources: SourcesSchema.nullish(),
+  /** Optional: where a document contradicts itself about this structure. */
+  discrepancies: DiscrepanciesSchema.nullish(),
 });
 
 /** A structure as written. */

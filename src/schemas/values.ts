@@ -175,3 +175,27 @@ export const StreamsSchema = z
 
 /** A reference to something else by its id, resolved after every file is read. */
 export const ReferenceSchema = z.string({ error: 'must be an id' }).trim().min(1, { error: 'is empty; write an id, or delete the key' });
+
+/** A count as the document states it: exact, or hedged. */
+export type Quantity = number | { approx: number } | { at_least: number } | { at_most: number };
+
+/**
+ * A stated count as the document gives it: a whole number (`20`), or
+ * `{ approx: 40 }` ("around 40"), `{ at_least: 4 }` ("at least quarterly"),
+ * `{ at_most: 10 }`. A hedged figure is never rounded into an exact one.
+ *
+ * @example
+ * quantity('members').parse({ approx: 40 }) // { approx: 40 }
+ */
+export function quantity(unit: string) {
+  const figure = z.int({ error: `must be a whole number of ${unit}` }).nonnegative({ error: `must be 0 or more ${unit}` });
+  return z.union(
+    [
+      figure,
+      z.strictObject({ /** "around", "approximately": the figure as stated. */ approx: figure }),
+      z.strictObject({ /** "at least": the figure as stated. */ at_least: figure }),
+      z.strictObject({ /** "at most", "up to": the figure as stated. */ at_most: figure }),
+    ],
+    { error: 'must be a whole number (20), or a hedged one: { approx: 40 }, { at_least: 4 } or { at_most: 10 }' },
+  );
+}

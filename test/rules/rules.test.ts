@@ -21,7 +21,7 @@ function found(run: (report: ReturnType<typeof reportInto>) => void): PendingDia
 describe('names used once', () => {
   it('treat runs of spaces, case and surrounding spaces alike in every list, funding tables included', () => {
     expect(sameNameKey('  Warm   Homes ')).toBe(sameNameKey('warm homes'));
-    const funding: Funding = { fund: 'PRG', available: { revenue: 1000000 }, allocations: [{ item: 'Warm Homes', revenue: 100 }, { item: 'Warm  homes', revenue: 100 }] } as Funding;
+    const funding = { fund: 'PRG', allocated_by: 'this-decision', available: { revenue: 1000000 }, allocations: [{ item: 'Warm Homes', revenue: 100 }, { item: 'Warm  homes', revenue: 100 }] } as Funding;
     const [problem] = found((report) => checkFunding(FILE, sumFunding(funding), report));
     expect(problem).toMatchObject({ code: 'duplicate-name', locator: { path: ['funding', 'allocations', 1, 'item'] } });
     const bodies = found((report) => checkUnique(FILE, ['bodies'], [{ id: 'a', name: 'Warm Homes' }, { id: 'b', name: 'warm  HOMES' }], report));
@@ -31,7 +31,7 @@ describe('names used once', () => {
 
 describe('a funding table that does not add up', () => {
   it('carries the three figures in pence as well as in the message', () => {
-    const funding = { fund: 'PRG', available: { revenue: 35753540 }, allocations: [{ item: 'A', revenue: 33000000 }], remaining: { revenue: 3750000 } } as Funding;
+    const funding = { fund: 'PRG', allocated_by: 'this-decision', available: { revenue: 35753540 }, allocations: [{ item: 'A', revenue: 33000000 }], remaining: { revenue: 3750000 } } as Funding;
     const [problem] = found((report) => checkFunding(FILE, sumFunding(funding), report));
     expect(problem).toMatchObject({ code: 'remaining-mismatch', subject: 'revenue', expected: 2753540, actual: 3750000 });
     expect(problem.message).toContain('£37,500.00');
