@@ -4,7 +4,9 @@
  * warning with --strict). Never writes to the content folder.
  *
  * `--format github` prints each problem as a GitHub Actions workflow command
- * instead, so it appears on its line in a pull request's diff.
+ * instead, so it appears on its line in a pull request's diff; `--format gitlab`
+ * prints GitLab's code-quality report (a JSON array), for a merge request's
+ * `artifacts: reports: codequality`.
  *
  * At most 100 problems of a file are printed, then one line (one JSON element,
  * `"code": "more-problems-hidden"`) says how many more it has; the summary
@@ -18,8 +20,8 @@ import { relative } from 'node:path';
 enableCompileCache();
 const { checkContentInThreads, startReader } = await import('../src/model/threads.ts');
 
-const USAGE = 'Usage: npm run check [-- --json] [-- --strict] [-- --format text|github]';
-const FORMATS = ['text', 'github'] as const;
+const USAGE = 'Usage: npm run check [-- --json] [-- --strict] [-- --format text|github|gitlab]';
+const FORMATS = ['text', 'github', 'gitlab'] as const;
 
 const args = new Set<string>();
 let format: string | undefined;
@@ -47,7 +49,7 @@ if (format !== undefined && args.has('--json')) {
 // The reader thread starts first, and loads the loader while this one finds the content.
 const reader = startReader();
 const { countDiagnostics } = await import('../src/content/diagnostics.ts');
-const { githubReport, jsonReport, textReport, writeReport } = await import('../src/content/report.ts');
+const { githubReport, gitlabReport, jsonReport, textReport, writeReport } = await import('../src/content/report.ts');
 const { contentDirectory } = await import('../src/model/settings.ts');
 const contentDir = contentDirectory();
 const report = await checkContentInThreads(contentDir, {}, reader);
@@ -57,8 +59,10 @@ const { errors, warnings } = countDiagnostics(report.diagnostics);
 let pieces: Iterable<string>;
 if (args.has('--json')) {
   pieces = jsonReport(report.diagnostics);
-} else if (format === 'github') {
-  pieces = githubReport(report.diagnostics, report.fileCount, relative(process.cwd(), contentDir).replaceAll('\\', '/'));
+} else if (format === 'github' || format === 'gitlab') {
+  // Both match a problem to the change under review by its path from the repository's root, CI's working folder.
+  const fromRoot = relative(process.cwd(), contentDir).replaceAll('\\', '/');
+  pieces = format === 'github' ? githubReport(report.diagnostics, report.fileCount, fromRoot) : gitlabReport(report.diagnostics, fromRoot);
 } else {
   pieces = textReport(report.diagnostics, report.fileCount, relative(process.cwd(), contentDir) || '.');
 }

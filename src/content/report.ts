@@ -14,6 +14,7 @@
  *   many more there are: a register of 24 files with 200,000 duplicate keys each
  *   once made a report too long for one string (`RangeError: Invalid string length`).
  */
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { countDiagnostics, type Diagnostic } from './diagnostics.ts';
 
@@ -211,6 +212,47 @@ export function githubAnnotation(d: Diagnostic, contentDir: string): string {
 export function* githubReport(diagnostics: readonly Diagnostic[], fileCount: number, contentDir: string, limit = SHOWN_PER_FILE): Generator<string> {
   for (const entry of capPerFile(diagnostics, limit)) yield `${githubAnnotation(entry, contentDir)}\n`;
   yield `${formatSummary(fileCount, diagnostics)}\n`;
+}
+
+/** GitLab's code-quality severities for the register's two: an error stops the build, a warning is a note on the page. */
+const GITLAB_SEVERITY: Readonly<Record<Diagnostic['severity'], 'major' | 'minor'>> = { error: 'major', warning: 'minor' };
+
+/** One issue of GitLab's code-quality report (the part of Code Climate's format GitLab reads). */
+export interface CodeQualityIssue {
+  description: string;
+  check_name: string;
+  fingerprint: string;
+  severity: 'major' | 'minor';
+  location: { path: string; lines: { begin: number } };
+}
+
+/**
+ * `--format gitlab`: GitLab's code-quality report, a JSON array of issues, in
+ * pieces, for `artifacts: reports: codequality`, which shows each problem in the
+ * merge request. The path is from the repository's root, like GitHub's. Each
+ * fingerprint (32 hex digits, as an MD5 would be; SHA-256 works where FIPS forbids MD5) is a hash of the file, the code, the message and how many times
+ * that same problem came before it in the file: the same on every run, and
+ * unchanged when lines above it move, so GitLab does not see it as fixed and new.
+ */
+export function* gitlabReport(diagnostics: readonly Diagnostic[], contentDir: string, limit = SHOWN_PER_FILE): Generator<string> {
+  const seen = new Map<string, number>();
+  let first = true;
+  for (const entry of capPerFile(diagnostics, limit)) {
+    const path = contentDir ? `${contentDir.replace(/\/$/, '')}/${entry.file}` : entry.file;
+    const identity = [path, entry.code, entry.message].join('\u0000');
+    const occurrence = seen.get(identity) ?? 0;
+    seen.set(identity, occurrence + 1);
+    const issue: CodeQualityIssue = {
+      description: escapeControlCharacters(entry.message),
+      check_name: entry.code,
+      fingerprint: createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32),
+      severity: GITLAB_SEVERITY[entry.severity],
+      location: { path, lines: { begin: entry.line } },
+    };
+    yield `${first ? '[\n' : ',\n'}${safeJson(issue)}`;
+    first = false;
+  }
+  yield first ? '[]\n' : '\n]\n';
 }
 
 /** Pieces of text are gathered up to this many characters before a write: few writes, and never one huge string. */

@@ -2,8 +2,9 @@
  * Officers' text reaches terminals and CI logs: a body's name or a file's name
  * holding a line break followed by `::error …` must never become a line of its
  * own, which GitHub Actions would run as a workflow command (and `::add-mask::`
- * would hide words from the rest of the log). Every format of `npm run check`,
- * and `npm run build`, print such text escaped, one problem a line.
+ * would hide words from the rest of the log). Every format of `npm run check`
+ * (text, JSON, GitHub's and GitLab's) and `npm run build` print such text
+ * escaped, one problem a line.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -119,6 +120,14 @@ describe('a body name that forges GitHub Actions commands', () => {
     expect(annotations[1]).toContain('Executive #\\u0023[error]Legacy \\u001b[2J\\u0007');
   });
 
+  it('is shown escaped, on one line, in GitLab\'s code-quality report, which stays valid JSON', () => {
+    const output = run('scripts/check.ts', content, ['--format', 'gitlab']);
+    expectNoForgedLines(output);
+    const descriptions = (JSON.parse(output.stdout) as { description: string }[]).map((issue) => issue.description);
+    expect(descriptions.some((d) => d.startsWith('Board\\n::error file=src/x.ts,line=1::Forged\\n::add-mask::Board: the stated size is 14'))).toBe(true);
+    expect(descriptions.some((d) => d.startsWith('Executive #\\u0023[error]Legacy \\u001b[2J\\u0007'))).toBe(true);
+  });
+
   it('is printed on one line, escaped, by npm run build, which goes on to build the site', () => {
     const work = buildFolder();
     const output = run('scripts/build.ts', content, ['--out', join(work, 'site')], work);
@@ -149,6 +158,12 @@ describe('a file name that forges a GitHub Actions command', () => {
     expectNoForgedLines(output, realAnnotation);
     expect(lines(output).filter((line) => line.includes('2010-04-01-x')).every(realAnnotation)).toBe(true);
     expect(output.stdout).toContain('2010-04-01-x%0A%3A%3Aerror title=Forged%3A%3Afile.md');
+  });
+
+  it('keeps the file\'s real name as its path in GitLab\'s report, on no line of its own', () => {
+    const output = run('scripts/check.ts', content, ['--format', 'gitlab']);
+    expectNoForgedLines(output);
+    expect((JSON.parse(output.stdout) as { location: { path: string } }[]).some((issue) => issue.location.path.endsWith(`/decisions/${FORGED_FILE}`))).toBe(true);
   });
 
   it('is printed on one line, escaped, when npm run build stops on it', () => {
