@@ -143,6 +143,9 @@ async function renderDiagram(id, source) {
 /**
  * Draws several diagrams in one call from Node, which saves a round trip each.
  * One that fails does not stop the others: each result is `{ svg }` or `{ error }`.
+ * Each diagram finished is reported to render.ts at once (not awaited: the
+ * report needs no answer), so if the page then spends too long on the next
+ * one, render.ts knows which diagram it was.
  */
 window.renderDiagrams = async (diagrams) => {
   const results = [];
@@ -152,6 +155,7 @@ window.renderDiagrams = async (diagrams) => {
     } catch (error) {
       results.push({ error: error instanceof Error ? error.message : String(error) });
     }
+    window.reportDiagramDrawn?.(id);
   }
   return results;
 };

@@ -39,7 +39,10 @@ const COMFORTABLE_WIDTH = 640;
  * Mermaid obeys wherever it appears) become numeric entity codes (`#34;`);
  * in-browser.js turns codes back into characters in the SVG, so every name is
  * drawn exactly as written. Runs of white space, line breaks and control
- * characters become one space.
+ * characters become one space. Code points that no text may hold (lone halves
+ * of a surrogate pair, and the non-characters such as U+FFFE) become U+FFFD,
+ * the replacement character: the browser cannot write them into an SVG, and
+ * one of them in a name made Mermaid's drawing unreadable as XML.
  *
  * A colon becomes a code too unless a space follows it: on a line where `style`
  * or `classDef` comes before a colon followed, without a space, by a `#`,
@@ -48,10 +51,12 @@ const COMFORTABLE_WIDTH = 640;
  *
  * @example
  * mermaidText('Say "hi" <b>#1</b> 100%: a:b') // 'Say #34;hi#34; #60;b#62;#35;1#60;/b#62; 100#37;: a#58;b'
+ * mermaidText('Board\ufffe') // 'Board\ufffd'
  */
 export function mermaidText(text: string): string {
   return text
     .replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ')
+    .replace(/[\p{Surrogate}\p{Noncharacter_Code_Point}]/gu, '\ufffd')
     .trim()
     .replace(/["#%&<>`\\\u00b6\ufb02]|:(?!\s)/g, (char) => `#${char.codePointAt(0)};`);
 }

@@ -1,15 +1,19 @@
 /**
  * The build's diagram step, run once before the pages are built: draws every
  * structure diagram that is not already cached, in one browser session, so
- * pages can inline the SVGs with `diagramFor`. Without a browser the site is
- * still built, with each diagram's text alternative, unless diagrams are required.
+ * pages can inline the SVGs with `diagramFor`. A structure too large to draw,
+ * or one Mermaid cannot draw, is listed as text on its page and the build goes
+ * on; so does a build without a browser, unless diagrams are required, since
+ * then every diagram is missing for want of the browser, not for anything in
+ * the content.
  */
-import { existsSync } from 'node:fs';
 import type { Model } from '../model/types.ts';
-import { cachedSvgPath, defaultCacheDir, pruneCache } from './cache.ts';
+import { INSTALL_BROWSER_ADVICE, noBrowserReason } from './browser.ts';
+import { cachedResult, defaultCacheDir, markUsedAndPrune } from './cache.ts';
 import { partnershipNamesIn } from './facts.ts';
+import { tooLargeToDraw } from './limits.ts';
 import { structureToMermaid } from './mermaid.ts';
-import { BrowserUnavailableError, DiagramRenderError, findBrowser, refreshCache, renderMermaidToSvg } from './render.ts';
+import { BrowserUnavailableError, DiagramRenderError, findRenderer, renderMermaidToSvg } from './render.ts';
 
 /** What the diagram step did. */
 export interface PrepareResult {
@@ -17,8 +21,12 @@ export interface PrepareResult {
   rendered: number;
   /** Diagrams already drawn, taken from the cache. */
   cached: number;
-  /** Diagrams that could not be drawn: their pages show the text alternative only. */
+  /** Diagrams not drawn, for any reason: their pages show the text alternative only. */
   missing: number;
+  /** Of those, structures beyond the limits of limits.ts. */
+  tooLarge: number;
+  /** Of those, diagrams Mermaid could not draw, in this run or (for the same renderer) an earlier one. */
+  failed: number;
   /** The browser used, when one was started. */
   browser?: string;
 }
@@ -27,67 +35,88 @@ export interface PrepareResult {
 export interface PrepareOptions {
   /** Where SVGs are cached; `.cache/diagrams` under the project root by default. */
   cacheDir?: string;
-  /** Fail instead of building without diagrams (`--require-diagrams`, or in CI). */
+  /** Fail instead of building without diagrams when there is no working browser (`--require-diagrams`, or in CI). */
   require?: boolean;
   /** Where progress and problems are reported, one line at a time; the console by default. */
   log?: (line: string) => void;
 }
 
+/** `1 diagram`, `2 diagrams`. */
+const diagrams = (count: number) => `${count} diagram${count === 1 ? '' : 's'}`;
+
 /**
  * Draws every structure diagram of the model that is not cached yet.
  *
- * @throws when diagrams are required and some cannot be drawn
+ * @throws when diagrams are required and there is no browser that works
  */
-export async function prepareDiagrams(model: Model, options: PrepareOptions = {}): Promise<PrepareResult> {
+export async function prepareDiagrams(model: Pick<Model, 'partnerships'>, options: PrepareOptions = {}): Promise<PrepareResult> {
   const started = performance.now();
   const { cacheDir = defaultCacheDir(), require: required = false, log = console.log } = options;
   const names = partnershipNamesIn(model);
   const filesBySource = new Map<string, string[]>();
+  let tooLarge = 0;
   for (const partnership of model.partnerships) {
     for (const structure of partnership.structures) {
+      const why = tooLargeToDraw(structure, names);
+      if (why) {
+        log(`Diagrams: ${structure.file} is too large to draw (${why}); its page lists its bodies instead.`);
+        tooLarge++;
+        continue;
+      }
       const source = structureToMermaid(structure, names);
       filesBySource.set(source, [...(filesBySource.get(source) ?? []), structure.file]);
     }
   }
-  refreshCache(cacheDir);
-  pruneCache(cacheDir, filesBySource.keys());
-  const toDraw = [...filesBySource.keys()].filter((source) => !existsSync(cachedSvgPath(cacheDir, source)));
-  const cached = filesBySource.size - toDraw.length;
+  markUsedAndPrune(cacheDir, filesBySource.keys());
+  const renderer = findRenderer(cacheDir);
+  const toDraw: string[] = [];
+  let cached = 0;
+  let failed = 0;
+  for (const [source, files] of filesBySource) {
+    const result = cachedResult(cacheDir, source, renderer?.key);
+    if (result === undefined) toDraw.push(source);
+    else if ('svg' in result) cached++;
+    else {
+      log(`Diagrams: ${files.join(', ')} could not be drawn (${result.failure.reason}, in an earlier build); its page lists its bodies instead.`);
+      failed++;
+    }
+  }
+  const outcome = (rendered: number, extra: { missing?: number; failed?: number; browser?: string } = {}): PrepareResult => {
+    const allFailed = failed + (extra.failed ?? 0);
+    return {
+      rendered, cached, missing: tooLarge + allFailed + (extra.missing ?? 0), tooLarge, failed: allFailed,
+      ...(extra.browser ? { browser: extra.browser } : {}),
+    };
+  };
   if (toDraw.length === 0) {
-    log(cached === 0 ? 'Diagrams: there are no structures to draw.' : `Diagrams: ${cached === 1 ? 'the diagram is' : `all ${cached} are`} unchanged, taken from the cache.`);
-    return { rendered: 0, cached, missing: 0 };
+    if (cached > 0) log(`Diagrams: ${cached === 1 ? 'the diagram is' : `all ${cached} are`} unchanged, taken from the cache.`);
+    else if (tooLarge + failed === 0) log('Diagrams: there are no structures to draw.');
+    return outcome(0);
   }
 
-  /** Reports what went wrong: the build goes on with text alternatives, or stops when diagrams are required. */
-  const fail = (problem: { what: string; fix: string; details?: string[] }, missing: number, browser?: string): PrepareResult => {
-    const outcome = required
-      ? ', and diagrams are required (--require-diagrams or CI), so the build stops.'
-      : `: ${missing === toDraw.length ? 'diagrams' : 'those diagrams'} will be shown as text only.`;
-    const message = [`${problem.what}${outcome}${problem.fix ? ` ${problem.fix}` : ''}`, ...(problem.details ?? [])].join('\n');
-    if (required) throw new Error(message);
-    log(message);
-    return { rendered: toDraw.length - missing, cached, missing, ...(browser ? { browser } : {}) };
+  /** No browser that works: the build goes on with text alternatives, said once, or stops when diagrams are required. */
+  const withoutBrowser = (what: string, fix: string): PrepareResult => {
+    if (required) throw new Error(`${what}, and diagrams are required (--require-diagrams or CI), so the build stops. ${fix}`);
+    log(`${what}: ${toDraw.length === filesBySource.size ? 'diagrams' : diagrams(toDraw.length)} will be shown as text only. ${fix}`);
+    return outcome(0, { missing: toDraw.length });
   };
-  const browser = findBrowser();
-  if (!browser) {
-    const configured = process.env.CHROMIUM_PATH;
-    const detail = configured ? ` (CHROMIUM_PATH is set to ${configured}, but there is no file there.)` : '';
-    return fail({ what: 'No Chrome, Edge or Chromium found', fix: `Set CHROMIUM_PATH or install chromium.${detail}` }, toDraw.length);
-  }
+  if (!renderer) return withoutBrowser(noBrowserReason(), INSTALL_BROWSER_ADVICE);
+  const browser = renderer.browserPath;
+  let notDrawn: DiagramRenderError['failures'] = [];
   try {
     await renderMermaidToSvg(toDraw, { cacheDir, browserPath: browser });
   } catch (error) {
-    if (error instanceof BrowserUnavailableError) {
-      return fail({ what: error.message, fix: 'Set CHROMIUM_PATH to a working Chrome, Edge or Chromium.' }, toDraw.length);
-    }
-    if (error instanceof DiagramRenderError) {
-      const details = error.failures.map(({ source, error: why }) => `  ${filesBySource.get(source)!.join(', ')}: ${why.message.split('\n')[0]}`);
-      const what = `${error.failures.length === 1 ? 'A diagram' : `${error.failures.length} diagrams`} could not be drawn`;
-      return fail({ what, fix: '', details }, error.failures.length, browser);
-    }
-    throw error;
+    if (error instanceof BrowserUnavailableError) return withoutBrowser(error.message, 'Set CHROMIUM_PATH to a working Chrome, Edge or Chromium.');
+    if (!(error instanceof DiagramRenderError)) throw error;
+    notDrawn = error.failures;
   }
+  for (const { source, error } of notDrawn) {
+    log(`Diagrams: ${filesBySource.get(source)!.join(', ')} could not be drawn (${error.message.split('\n')[0]}); its page lists its bodies instead.`);
+  }
+  const rendered = toDraw.length - notDrawn.length;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  log(`Diagrams: drew ${toDraw.length} with ${browser} in ${seconds} s${cached > 0 ? `; ${cached} unchanged, from the cache` : ''}.`);
-  return { rendered: toDraw.length, cached, missing: 0, browser };
+  const unchanged = cached > 0 ? `; ${cached} unchanged, from the cache` : '';
+  const lost = notDrawn.length > 0 ? `; ${diagrams(notDrawn.length)} could not be drawn` : '';
+  log(`Diagrams: drew ${rendered} with ${browser} in ${seconds} s${unchanged}${lost}.`);
+  return outcome(rendered, { failed: notDrawn.length, browser });
 }

@@ -2,16 +2,21 @@
  * Mermaid source → SVG, at build time, with the real Mermaid in a headless
  * browser: playwright-core drives a Chrome, Edge or Chromium already installed.
  * One browser session draws every diagram of a build; SVGs are cached by a hash
- * of their source, so a build whose diagrams have not changed starts no browser.
+ * of their source, with the key of the renderer that drew them, so a build
+ * whose diagrams have not changed starts no browser.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { MermaidConfig } from 'mermaid';
-import type { Page } from 'playwright-core';
-import { CACHED_SVG_NAME, readCachedSvg, sourceHash, writeCachedSvg, writeFileAtomically } from './cache.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { browserVersion, findBrowser, noBrowserReason } from './browser.ts';
+import { cachedResult, sourceHash, writeCachedFailure, writeCachedSvg } from './cache.ts';
 import { LABEL_WRAP_WIDTH } from './mermaid.ts';
+
+/** Kept here too until scripts/bench-diagrams.ts imports it from browser.ts, where it lives. */
+export { findBrowser } from './browser.ts';
 
 /** How Mermaid draws: SVG text labels (no foreignObject), GOV.UK colours, text at 16px and never scaled down. */
 const MERMAID_CONFIG: MermaidConfig = {
@@ -52,8 +57,13 @@ const BROWSER_ARGS = [
 /** The page diagrams are drawn in; render.ts adds the scripts. */
 const PAGE_HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Diagrams</title></head><body></body></html>';
 
-/** Longest a page may take to draw one batch before the build gives up on it and its page. */
-const RENDER_TIMEOUT_MS = 30_000;
+/**
+ * Longest a page may take over one diagram before the build gives up on it
+ * and draws the rest in a fresh page. Within the limits of limits.ts a
+ * diagram takes a few seconds at most, so only a diagram Mermaid cannot
+ * finish, or a machine far too busy, reaches it.
+ */
+export const RENDER_TIMEOUT_MS = 30_000;
 
 /** Diagrams sent to a page in one call: fewer round trips between Node and the browser, and little left for the last page to finish alone. */
 const BATCH_SIZE = 4;
@@ -73,12 +83,12 @@ const DIAGRAMS_PER_EXTRA_PAGE = 10;
 const MERMAID_GET_CONFIG = /([\w$]+)=([\w$]+)\(\(\)=>[\w$]+\(\{\},([\w$]+)\),"getConfig"\)/g;
 const FASTER_GET_CONFIG = '$1=$2(()=>copyMermaidConfig($3),"getConfig")';
 
-/** No browser was found, or the one found could not be started. */
+/** No browser was found, or the one found could not be started or stopped while drawing. */
 export class BrowserUnavailableError extends Error {
   override name = 'BrowserUnavailableError';
 }
 
-/** Some diagrams could not be drawn; the others were drawn and cached. */
+/** Some diagrams could not be drawn, for reasons of their own; the others were drawn and cached. */
 export class DiagramRenderError extends Error {
   override name = 'DiagramRenderError';
   /** The sources that failed, with why. */
@@ -87,38 +97,6 @@ export class DiagramRenderError extends Error {
     super(`${failures.length === 1 ? 'A diagram' : `${failures.length} diagrams`} could not be drawn: ${failures.map((f) => f.error.message).join('; ')}`);
     this.failures = failures;
   }
-}
-
-/** Where Chrome, Chromium and Edge are usually installed, by platform, most likely first. */
-function browserCandidates(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[] {
-  if (platform === 'darwin') {
-    return ['Google Chrome.app/Contents/MacOS/Google Chrome', 'Chromium.app/Contents/MacOS/Chromium', 'Microsoft Edge.app/Contents/MacOS/Microsoft Edge']
-      .flatMap((app) => [`/Applications/${app}`, ...(env.HOME ? [`${env.HOME}/Applications/${app}`] : [])]);
-  }
-  if (platform === 'win32') {
-    const roots = [env.LOCALAPPDATA, env.PROGRAMFILES, env['PROGRAMFILES(X86)']].filter((root): root is string => Boolean(root));
-    return ['Google\\Chrome\\Application\\chrome.exe', 'Chromium\\Application\\chrome.exe', 'Microsoft\\Edge\\Application\\msedge.exe']
-      .flatMap((program) => roots.map((root) => `${root}\\${program}`));
-  }
-  return [
-    '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable',
-    '/opt/google/chrome/chrome', '/usr/bin/microsoft-edge', '/usr/bin/microsoft-edge-stable', '/snap/bin/chromium',
-  ];
-}
-
-/**
- * The browser to draw diagrams with: `CHROMIUM_PATH` when it is set (and only
- * that, so a wrong setting is noticed rather than worked around), otherwise the
- * first Chrome, Chromium or Edge found where they are usually installed.
- * Undefined when there is none.
- */
-export function findBrowser(
-  env: NodeJS.ProcessEnv = process.env,
-  platform: NodeJS.Platform = process.platform,
-  exists: (path: string) => boolean = existsSync,
-): string | undefined {
-  if (env.CHROMIUM_PATH) return exists(env.CHROMIUM_PATH) ? env.CHROMIUM_PATH : undefined;
-  return browserCandidates(platform, env).find(exists);
 }
 
 const nodeRequire = createRequire(import.meta.url);
@@ -139,38 +117,51 @@ function inBrowserScript(): string {
   return readFileSync(new URL('./in-browser.js', import.meta.url), 'utf8');
 }
 
+/** The version of the installed Mermaid. */
+function installedMermaidVersion(): string {
+  return (JSON.parse(readFileSync(nodeRequire.resolve('mermaid/package.json'), 'utf8')) as { version: string }).version;
+}
+
 /**
- * What the drawing depends on besides the source: Mermaid's version and how it
- * is loaded, its configuration, the page, the browser's switches and the
- * script that draws and cleans. When any changes, cached SVGs are dropped, so
- * a cache never holds drawings made another way. (How many pages draw at once,
+ * The key under which a renderer's drawings are cached: the SHA-256 of
+ * everything the drawing depends on besides the source. That is Mermaid's
+ * version and how it is loaded, its configuration, the page, the browser's
+ * version and switches, and the script that draws and cleans. When any
+ * changes, cached drawings are drawn afresh. (How many pages draw at once,
  * and how many diagrams a call, changes nothing drawn.)
  */
-function rendererFingerprint(): string {
-  const { version } = JSON.parse(readFileSync(nodeRequire.resolve('mermaid/package.json'), 'utf8')) as { version: string };
+export function rendererKey(browser: string, mermaidVersion = installedMermaidVersion()): string {
   return sourceHash(JSON.stringify({
-    mermaid: version,
+    mermaid: mermaidVersion,
     getConfig: [MERMAID_GET_CONFIG.source, FASTER_GET_CONFIG],
     config: MERMAID_CONFIG,
     page: PAGE_HTML,
+    browser,
     browserArgs: BROWSER_ARGS,
     script: inBrowserScript(),
   }));
 }
 
+/** A browser to draw with, and the key its drawings are cached under. */
+export interface Renderer {
+  browserPath: string;
+  key: string;
+}
+
 /**
- * Empties the cache if it holds drawings made by another renderer (see
- * `rendererFingerprint`). Only cached SVGs are removed.
+ * The renderer a build would draw with: the browser found (or given) and its
+ * key. Undefined when there is no browser; the browser is not started, only
+ * asked its version once, and the answer is kept in the cache folder.
  */
-export function refreshCache(cacheDir: string): void {
-  const marker = join(cacheDir, 'renderer.txt');
-  const fingerprint = rendererFingerprint();
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === fingerprint) return;
+export function findRenderer(cacheDir: string, browserPath: string | undefined = findBrowser()): Renderer | undefined {
+  if (browserPath === undefined) return undefined;
   mkdirSync(cacheDir, { recursive: true });
-  for (const name of readdirSync(cacheDir)) {
-    if (CACHED_SVG_NAME.test(name)) rmSync(join(cacheDir, name), { force: true });
+  try {
+    return { browserPath, key: rendererKey(browserVersion(browserPath, join(cacheDir, 'browser-version.json'))) };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
   }
-  writeFileAtomically(marker, fingerprint);
 }
 
 /**
@@ -197,23 +188,15 @@ export function assertSafeSvg(svg: string): void {
   if (problems.length > 0) throw new Error(`The drawn SVG is not safe to inline: it has ${[...new Set(problems)].join(', ')}.`);
 }
 
-/** Runs a promise with a time limit. */
-async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** A diagram to draw: its source, and the prefix of every id in its SVG. */
 interface Diagram {
   source: string;
   id: string;
+}
+
+/** A page that spent too long on one diagram. */
+class StalledError extends Error {
+  override name = 'StalledError';
 }
 
 /** Readies a page to draw: the page, then in-browser.js (Mermaid's `getConfig` calls it), then Mermaid, configured once. */
@@ -224,40 +207,122 @@ async function preparePage(page: Page, scripts: readonly string[]): Promise<void
   await page.evaluate(`initialiseDiagrams(${JSON.stringify(MERMAID_CONFIG)})`);
 }
 
+/** Where drawings and failures go, as each diagram finishes. */
+interface Outcomes {
+  drawn(diagram: Diagram, svg: string): void;
+  /** `retry`: the failure may come from the machine rather than the diagram, so a later build should try again. */
+  failed(diagram: Diagram, error: Error, retry: boolean): void;
+}
+
+/** Which diagrams a page has finished, and when it last finished one; in-browser.js reports each. */
+interface Progress {
+  finished: Set<string>;
+  at: number;
+}
+
+/** The first line of an error's message. */
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+
 /**
- * Draws diagrams from the queue in one page, a batch at a time, until the
- * queue is empty, and caches each. A batch that takes too long fails, and the
- * page, which may still be busy with it, is left for the others to finish the queue.
+ * Draws diagrams from the queue until it is empty, a batch at a time, each
+ * page in a window of its own, and reports each. The page reports each diagram
+ * it finishes, so when it spends `timeoutMs` on one (or crashes), that
+ * one is known: it fails, the page is closed, and the rest of its batch goes
+ * back on the queue for a fresh page. So a diagram Mermaid cannot draw costs
+ * only itself. A browser that stops altogether is not a diagram's failure: it
+ * is thrown as BrowserUnavailableError.
  */
-async function drawInPage(page: Page, scripts: readonly string[], queue: Diagram[], cacheDir: string, failures: Map<string, Error>): Promise<void> {
-  await preparePage(page, scripts);
+async function drawInPages(browser: Browser, scripts: readonly string[], queue: Diagram[], outcomes: Outcomes, timeoutMs: number): Promise<void> {
+  while (queue.length > 0) {
+    const progress: Progress = { finished: new Set(), at: performance.now() };
+    let context: BrowserContext | undefined;
+    let page: Page;
+    try {
+      // A context (a window) for each page: Chromium lowers the priority of a tab behind another in the same window.
+      context = await browser.newContext({ offline: true });
+      page = await context.newPage();
+      await page.exposeBinding('reportDiagramDrawn', (_, id: string) => {
+        progress.finished.add(id);
+        progress.at = performance.now();
+      });
+      await preparePage(page, scripts);
+    } catch (error) {
+      await context?.close().catch(() => {});
+      if (!browser.isConnected()) throw new BrowserUnavailableError(`The browser stopped while drawing diagrams (${firstLine(error)})`);
+      throw new BrowserUnavailableError(`The browser could not load Mermaid into a page (${firstLine(error)})`);
+    }
+    try {
+      await drawBatches(browser, page, queue, outcomes, progress, timeoutMs);
+    } finally {
+      await context.close().catch(() => {});
+    }
+  }
+}
+
+/** Draws batches from the queue in one page, until the queue is empty or the page must be given up. */
+async function drawBatches(browser: Browser, page: Page, queue: Diagram[], outcomes: Outcomes, progress: Progress, timeoutMs: number): Promise<void> {
   while (queue.length > 0) {
     const batch = queue.splice(0, BATCH_SIZE);
+    progress.at = performance.now();
     let results: ({ svg: string } | { error: string })[];
     try {
-      results = await withTimeout(page.evaluate(`renderDiagrams(${JSON.stringify(batch)})`), RENDER_TIMEOUT_MS, `Drawing ${batch.map((d) => d.id).join(', ')}`);
+      results = await untilStalled(page.evaluate(`renderDiagrams(${JSON.stringify(batch)})`), progress, timeoutMs);
     } catch (error) {
-      for (const { source } of batch) failures.set(source, error as Error);
+      if (!browser.isConnected()) throw new BrowserUnavailableError(`The browser stopped while drawing diagrams (${firstLine(error)})`);
+      const culprit = batch.find((diagram) => !progress.finished.has(diagram.id)) ?? batch[0]!;
+      const why = error instanceof StalledError ? error : new Error(`The page drawing it stopped (${firstLine(error)})`);
+      outcomes.failed(culprit, why, true);
+      queue.unshift(...batch.filter((diagram) => diagram !== culprit));
       return;
     }
-    batch.forEach(({ source }, i) => {
+    batch.forEach((diagram, i) => {
+      const result = results[i]!;
+      if ('error' in result) return outcomes.failed(diagram, new Error(result.error), false);
       try {
-        const result = results[i]!;
-        if ('error' in result) throw new Error(result.error);
         assertSafeSvg(result.svg);
-        writeCachedSvg(cacheDir, source, result.svg);
       } catch (error) {
-        failures.set(source, error as Error);
+        return outcomes.failed(diagram, error as Error, false);
       }
+      outcomes.drawn(diagram, result.svg);
     });
   }
 }
 
+/** Waits for a page's drawing, unless the page spends `timeoutMs` on one diagram: then it is given up. */
+async function untilStalled<T>(drawing: Promise<T>, progress: Progress, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    const check = () => {
+      const idle = performance.now() - progress.at;
+      if (idle >= timeoutMs) reject(new StalledError(`Drawing it took longer than ${timeoutMs / 1000} s`));
+      else timer = setTimeout(check, timeoutMs - idle);
+    };
+    timer = setTimeout(check, timeoutMs);
+  });
+  try {
+    return await Promise.race([drawing, stalled]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Options for `renderMermaidToSvg`. */
+export interface RenderOptions {
+  /** Where drawings are cached. */
+  cacheDir: string;
+  /** The browser to draw with; the one `findBrowser` finds by default. */
+  browserPath?: string;
+  /** How long a page may spend on one diagram; `RENDER_TIMEOUT_MS` by default. */
+  timeoutMs?: number;
+}
+
 /**
- * Draws Mermaid sources as SVG, using the cache where it can: sources already
- * cached are read, the rest are drawn in one browser session and cached.
- * No browser is started when everything is cached. With many to draw, several
- * pages draw at once, one a CPU; what each draws does not depend on the others.
+ * Draws Mermaid sources as SVG, using the cache where it can: sources the
+ * renderer has already drawn are read, the rest are drawn in one browser
+ * session and cached, and so is why any could not be drawn. No browser is
+ * started when everything is cached; with no browser at all, drawings cached
+ * by any renderer are used. With many to draw, several pages draw at once, one
+ * a CPU; what each draws does not depend on the others.
  *
  * Each SVG is safe to inline (no script, event handlers, foreignObject or outside
  * links), has `role="img"` with `<title>` and `<desc>` from `accTitle` and
@@ -265,40 +330,51 @@ async function drawInPage(page: Page, scripts: readonly string[], queue: Diagram
  * page never share ids. The same source always gives the same bytes.
  *
  * @returns each source's SVG
- * @throws BrowserUnavailableError when something must be drawn and no browser can be found or started
+ * @throws BrowserUnavailableError when something must be drawn and no browser can be found, started or kept running
  * @throws DiagramRenderError when some diagrams failed (the rest are drawn and cached)
  */
-export async function renderMermaidToSvg(sources: readonly string[], options: { cacheDir: string; browserPath?: string }): Promise<Map<string, string>> {
-  const { cacheDir } = options;
-  refreshCache(cacheDir);
+export async function renderMermaidToSvg(sources: readonly string[], options: RenderOptions): Promise<Map<string, string>> {
+  const { cacheDir, timeoutMs = RENDER_TIMEOUT_MS } = options;
+  const renderer = findRenderer(cacheDir, options.browserPath ?? findBrowser());
   const unique = [...new Set(sources)];
-  const toDraw = unique.filter((source) => readCachedSvg(cacheDir, source) === undefined);
+  const svgs = new Map<string, string>();
+  for (const source of unique) {
+    const cached = cachedResult(cacheDir, source, renderer?.key);
+    if (cached && 'svg' in cached) svgs.set(source, cached.svg);
+  }
+  const toDraw = unique.filter((source) => !svgs.has(source));
   const failures = new Map<string, Error>();
   if (toDraw.length > 0) {
-    const executablePath = options.browserPath ?? findBrowser();
-    if (!executablePath) throw new BrowserUnavailableError('No Chrome, Edge or Chromium found. Set CHROMIUM_PATH or install chromium.');
-    let browser;
+    if (!renderer) throw new BrowserUnavailableError(options.browserPath ? `No browser at ${options.browserPath}` : noBrowserReason());
+    const { browserPath: executablePath, key } = renderer;
+    let browser: Browser;
     try {
       // Playwright gives the browser an empty profile of its own: nothing from a user's browser is read, nothing is left behind.
       // Loaded only when something is to be drawn: a build whose diagrams are all cached saves ~0.3 s.
       const { chromium } = await import('playwright-core');
       browser = await chromium.launch({ executablePath, headless: true, args: BROWSER_ARGS });
     } catch (error) {
-      throw new BrowserUnavailableError(`The browser at ${executablePath} could not be started (${(error as Error).message.split('\n')[0]})`);
+      throw new BrowserUnavailableError(`The browser at ${executablePath} could not be started (${firstLine(error)})`);
     }
     try {
       const queue = toDraw.map((source) => ({ source, id: `structure-${sourceHash(source).slice(0, 12)}` }));
       const pageCount = Math.min(availableParallelism(), 1 + Math.floor((toDraw.length - 1) / DIAGRAMS_PER_EXTRA_PAGE));
-      // A context (a window) for each page: Chromium lowers the priority of a tab behind another in the same window.
-      const pages = await Promise.all(Array.from({ length: pageCount }, async () => (await browser.newContext({ offline: true })).newPage()));
       const scripts = [inBrowserScript(), mermaidScript()];
-      await Promise.all(pages.map((page) => drawInPage(page, scripts, queue, cacheDir, failures)));
-      const stuck = new Error('Not drawn: every page of the browser stopped responding.');
-      for (const { source } of queue) failures.set(source, stuck);
+      const outcomes: Outcomes = {
+        drawn({ source }, svg) {
+          writeCachedSvg(cacheDir, source, svg, key);
+          svgs.set(source, svg);
+        },
+        failed({ source }, error, retry) {
+          writeCachedFailure(cacheDir, source, { key, reason: firstLine(error), retry });
+          failures.set(source, error);
+        },
+      };
+      await Promise.all(Array.from({ length: pageCount }, () => drawInPages(browser, scripts, queue, outcomes, timeoutMs)));
     } finally {
       await browser.close();
     }
   }
   if (failures.size > 0) throw new DiagramRenderError(toDraw.filter((source) => failures.has(source)).map((source) => ({ source, error: failures.get(source)! })));
-  return new Map(unique.map((source) => [source, readCachedSvg(cacheDir, source)!]));
+  return new Map(unique.map((source) => [source, svgs.get(source)!]));
 }

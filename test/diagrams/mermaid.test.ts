@@ -141,6 +141,15 @@ describe('mermaidText', () => {
   it('escapes a colon unless a space follows it', () => {
     expect(mermaidText('Lifestyle: fill:#fff; note:')).toBe('Lifestyle: fill#58;#35;fff; note#58;');
   });
+
+  it('puts the replacement character in place of code points no drawing can hold: non-characters and lone surrogates', () => {
+    expect(mermaidText('Board \ufffe\uffff \ufdd0 \u{1fffe} \u{10ffff}')).toBe('Board \ufffd\ufffd \ufffd \ufffd \ufffd');
+    expect(mermaidText('half \ud800 and \udc00 of a pair')).toBe('half \ufffd and \ufffd of a pair');
+  });
+
+  it('keeps whole surrogate pairs, and characters next to a replaced one, as written', () => {
+    expect(mermaidText('😀\ufffe𝔸')).toBe('😀\ufffd𝔸');
+  });
 });
 
 describe('the layout direction', () => {

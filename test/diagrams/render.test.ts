@@ -1,19 +1,18 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { diagramFor, partnershipNamesIn, structureOutline, structureToMermaid } from '../../src/diagrams/index.ts';
-import { cachedSvgPath } from '../../src/diagrams/cache.ts';
+import { diagramFor, DIAGRAM_NOTES, partnershipNamesIn, structureOutline, structureToMermaid } from '../../src/diagrams/index.ts';
+import { findBrowser, INSTALL_BROWSER_ADVICE } from '../../src/diagrams/browser.ts';
+import { cachedFailurePath, cachedSvgPath, UNUSED_ENTRY_LIFETIME_MS, writeCachedSvg } from '../../src/diagrams/cache.ts';
 import { prepareDiagrams } from '../../src/diagrams/prepare.ts';
-import { DiagramRenderError, assertSafeSvg, findBrowser, mermaidScript, renderMermaidToSvg } from '../../src/diagrams/render.ts';
+import { DiagramRenderError, assertSafeSvg, findRenderer, mermaidScript, renderMermaidToSvg } from '../../src/diagrams/render.ts';
 import { checkContent } from '../../src/model/index.ts';
+import { reportMissingBrowser } from '../quality/browser/harness/browser.ts';
 import { asDrawn, chorley2006, fixtureModel, makeStructure, trickyStructure } from './support.ts';
 
 const browser = findBrowser();
-if (!browser) {
-  const bar = '!'.repeat(78);
-  console.warn(`\n${bar}\n!! DIAGRAM RENDERING TESTS SKIPPED: no Chrome, Edge or Chromium was found.\n!! Set CHROMIUM_PATH or install chromium to run them.\n${bar}\n`);
-}
+if (!browser) reportMissingBrowser('diagram drawing');
 
 const temporaryDirs: string[] = [];
 /** A fresh, empty cache folder, removed after the tests. */
@@ -54,30 +53,6 @@ function attributeNames(svg: string): string[] {
   return [...svg.matchAll(/<[^>]*>/g)].flatMap(([tag]) => [...tag.matchAll(/\s([^\s=/>]+)=/g)].map(([, name]) => name!));
 }
 
-describe('findBrowser', () => {
-  it('uses CHROMIUM_PATH when it is set', () => {
-    expect(findBrowser({ CHROMIUM_PATH: '/opt/chrome/chrome' }, 'linux', (path) => path === '/opt/chrome/chrome')).toBe('/opt/chrome/chrome');
-  });
-
-  it('finds nothing, rather than another browser, when CHROMIUM_PATH names no file', () => {
-    expect(findBrowser({ CHROMIUM_PATH: '/nowhere/chrome' }, 'linux', (path) => path === '/usr/bin/chromium')).toBeUndefined();
-  });
-
-  it('finds Debian’s Chromium on Linux', () => {
-    expect(findBrowser({}, 'linux', (path) => path === '/usr/bin/chromium')).toBe('/usr/bin/chromium');
-  });
-
-  it('finds Chrome on macOS and Edge on Windows', () => {
-    expect(findBrowser({}, 'darwin', (path) => path.endsWith('Google Chrome'))).toBe('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome');
-    const edge = 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe';
-    expect(findBrowser({ 'PROGRAMFILES(X86)': 'C:\\Program Files (x86)' }, 'win32', (path) => path === edge)).toBe(edge);
-  });
-
-  it('finds nothing when no browser is installed', () => {
-    expect(findBrowser({}, 'linux', () => false)).toBeUndefined();
-  });
-});
-
 describe('assertSafeSvg', () => {
   it('accepts text that only looks like markup', () => {
     expect(() => assertSafeSvg('<svg><text>onload=alert(1) href="https://x"</text></svg>')).not.toThrow();
@@ -103,54 +78,68 @@ describe('loading Mermaid', () => {
 });
 
 describe('prepareDiagrams without a browser', () => {
-  it('still succeeds, says clearly that diagrams will be text only, and leaves pages their text alternative', async () => {
+  it('still succeeds, says once what to install on each platform, and pages say so above their text alternative', async () => {
     vi.stubEnv('CHROMIUM_PATH', '/nowhere/chromium');
     const cacheDir = freshCacheDir();
     const lines: string[] = [];
     const result = await prepareDiagrams(fixtureModel(), { cacheDir, log: (line) => lines.push(line) });
-    expect(result).toEqual({ rendered: 0, cached: 0, missing: 2 });
-    expect(lines.join('\n')).toContain('No Chrome, Edge or Chromium found: diagrams will be shown as text only. Set CHROMIUM_PATH or install chromium.');
-    expect(lines.join('\n')).toContain('(CHROMIUM_PATH is set to /nowhere/chromium, but there is no file there.)');
+    expect(result).toEqual({ rendered: 0, cached: 0, missing: 2, tooLarge: 0, failed: 0 });
+    expect(lines).toEqual([
+      `No Chrome, Edge or Chromium found: CHROMIUM_PATH is set to /nowhere/chromium, but there is no file there: diagrams will be shown as text only. ${INSTALL_BROWSER_ADVICE}`,
+    ]);
+    expect(INSTALL_BROWSER_ADVICE).toContain('on Debian or Ubuntu, `sudo apt-get install chromium`');
+    expect(INSTALL_BROWSER_ADVICE).toContain('on macOS or Windows, Google Chrome or Microsoft Edge');
     const diagram = diagramFor(chorley2006(), fixtureModel(), { cacheDir });
     expect(diagram.svg).toBeUndefined();
+    expect(diagram.note).toBe('Diagram not available in this build.');
     expect(diagram.outline).toEqual(structureOutline(chorley2006(), partnershipNamesIn(fixtureModel())));
   });
 
-  it('clears out drawings the content no longer needs, and nothing else', async () => {
+  it('clears out drawings no build has used for a day, and nothing else', async () => {
     vi.stubEnv('CHROMIUM_PATH', '/nowhere/chromium');
     const cacheDir = freshCacheDir();
+    const dayOld = new Date(Date.now() - UNUSED_ENTRY_LIFETIME_MS - 60_000);
     const stale = join(cacheDir, `${'0'.repeat(64)}.svg`);
+    const staleFailure = join(cacheDir, `${'1'.repeat(64)}.failed`);
+    const recent = join(cacheDir, `${'2'.repeat(64)}.svg`);
     const unrelated = join(cacheDir, 'notes.txt');
+    for (const file of [stale, staleFailure, recent, unrelated]) writeFileSync(file, 'x');
+    for (const file of [stale, staleFailure, unrelated]) utimesSync(file, dayOld, dayOld);
     await prepareDiagrams(fixtureModel(), { cacheDir, log: () => {} });
-    writeFileSync(stale, '<svg/>');
-    writeFileSync(unrelated, 'keep me');
-    await prepareDiagrams(fixtureModel(), { cacheDir, log: () => {} });
-    expect(existsSync(stale)).toBe(false);
-    expect(existsSync(unrelated)).toBe(true);
+    expect([stale, staleFailure, recent, unrelated].map((file) => existsSync(file))).toEqual([false, false, true, true]);
   });
 
-  it('drops drawings made by another version of the renderer', async () => {
+  it('uses a drawing made by another renderer, since it cannot draw a newer one', async () => {
     vi.stubEnv('CHROMIUM_PATH', '/nowhere/chromium');
     const cacheDir = freshCacheDir();
     const source = structureToMermaid(chorley2006(), partnershipNamesIn(fixtureModel()));
-    writeFileSync(join(cacheDir, 'renderer.txt'), 'an older renderer');
-    writeFileSync(cachedSvgPath(cacheDir, source), '<svg>drawn the old way</svg>');
-    expect(await prepareDiagrams(fixtureModel(), { cacheDir, log: () => {} })).toEqual({ rendered: 0, cached: 0, missing: 2 });
-    expect(existsSync(cachedSvgPath(cacheDir, source))).toBe(false);
+    writeCachedSvg(cacheDir, source, '<svg>drawn the old way</svg>', 'f'.repeat(64));
+    expect(await prepareDiagrams(fixtureModel(), { cacheDir, log: () => {} })).toEqual({ rendered: 0, cached: 1, missing: 1, tooLarge: 0, failed: 0 });
+    expect(diagramFor(chorley2006(), fixtureModel(), { cacheDir }).svg).toBe('<svg>drawn the old way</svg>');
   });
 
   it('says so when the browser found cannot be started', async () => {
     vi.stubEnv('CHROMIUM_PATH', process.execPath);
     const lines: string[] = [];
     const result = await prepareDiagrams(fixtureModel(), { cacheDir: freshCacheDir(), log: (line) => lines.push(line) });
-    expect(result).toEqual({ rendered: 0, cached: 0, missing: 2 });
+    expect(result).toEqual({ rendered: 0, cached: 0, missing: 2, tooLarge: 0, failed: 0 });
     expect(lines.join('\n')).toMatch(/^The browser at .+ could not be started \(.*\): diagrams will be shown as text only\. Set CHROMIUM_PATH to a working Chrome, Edge or Chromium\.$/);
   }, 60_000);
 
-  it('stops the build when diagrams are required', async () => {
+  it('stops the build when diagrams are required, saying what to install', async () => {
     vi.stubEnv('CHROMIUM_PATH', '/nowhere/chromium');
-    await expect(prepareDiagrams(fixtureModel(), { cacheDir: freshCacheDir(), require: true, log: () => {} }))
-      .rejects.toThrow('No Chrome, Edge or Chromium found, and diagrams are required (--require-diagrams or CI), so the build stops. Set CHROMIUM_PATH or install chromium.');
+    await expect(prepareDiagrams(fixtureModel(), { cacheDir: freshCacheDir(), require: true, log: () => {} })).rejects.toThrow(
+      'No Chrome, Edge or Chromium found: CHROMIUM_PATH is set to /nowhere/chromium, but there is no file there, and diagrams are required ' +
+        `(--require-diagrams or CI), so the build stops. ${INSTALL_BROWSER_ADVICE}`,
+    );
+  });
+
+  it('does not need a browser, even when diagrams are required, when every diagram is cached', async () => {
+    vi.stubEnv('CHROMIUM_PATH', '/nowhere/chromium');
+    const cacheDir = freshCacheDir();
+    const names = partnershipNamesIn(fixtureModel());
+    for (const structure of [chorley2006(), trickyStructure()]) writeCachedSvg(cacheDir, structureToMermaid(structure, names), '<svg/>', 'f'.repeat(64));
+    expect(await prepareDiagrams(fixtureModel(), { cacheDir, require: true, log: () => {} })).toEqual({ rendered: 0, cached: 2, missing: 0, tooLarge: 0, failed: 0 });
   });
 });
 
@@ -165,7 +154,7 @@ describe.skipIf(!browser)('drawing diagrams in a browser', () => {
   }, 60_000);
 
   it('draws every structure, in one browser session', () => {
-    expect(first).toEqual({ rendered: 2, cached: 0, missing: 0, browser });
+    expect(first).toEqual({ rendered: 2, cached: 0, missing: 0, tooLarge: 0, failed: 0, browser });
   });
 
   it('draws Chorley’s proposed structure as one image with a title and a description', () => {
@@ -253,7 +242,7 @@ describe.skipIf(!browser)('drawing diagrams in a browser', () => {
   it('takes unchanged diagrams from the cache without starting a browser', async () => {
     vi.stubEnv('CHROMIUM_PATH', '/nowhere/chromium');
     const lines: string[] = [];
-    expect(await prepareDiagrams(fixtureModel(), { cacheDir, log: (line) => lines.push(line) })).toEqual({ rendered: 0, cached: 2, missing: 0 });
+    expect(await prepareDiagrams(fixtureModel(), { cacheDir, log: (line) => lines.push(line) })).toEqual({ rendered: 0, cached: 2, missing: 0, tooLarge: 0, failed: 0 });
     expect(lines).toEqual(['Diagrams: all 2 are unchanged, taken from the cache.']);
     const source = structureToMermaid(chorley2006(), names);
     const again = await renderMermaidToSvg([source], { cacheDir, browserPath: '/nowhere/chromium' });
@@ -269,14 +258,24 @@ describe.skipIf(!browser)('drawing diagrams in a browser', () => {
     expect(readdirSync(otherDir).filter((name) => name.endsWith('.svg'))).toHaveLength(2);
   }, 60_000);
 
-  it('draws the rest when one diagram cannot be drawn, and says which', async () => {
+  it('draws the rest when one diagram cannot be drawn, says which, and remembers why for its page', async () => {
     const otherDir = freshCacheDir();
     const good = structureToMermaid(chorley2006(), names);
     const broken = 'flowchart TB\n  a[[["unclosed';
     const failure = await renderMermaidToSvg([broken, good], { cacheDir: otherDir }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DiagramRenderError);
     expect((failure as DiagramRenderError).failures.map((f) => f.source)).toEqual([broken]);
-    expect(readFileSync(cachedSvgPath(otherDir, good), 'utf8')).toBe(svgOf());
+    expect(readFileSync(cachedSvgPath(otherDir, good), 'utf8')).toMatch(/^<!-- renderer [0-9a-f]{64} -->\n<svg /);
+    expect(diagramFor(chorley2006(), fixtureModel(), { cacheDir: otherDir }).svg).toBe(svgOf());
+    expect(JSON.parse(readFileSync(cachedFailurePath(otherDir, broken), 'utf8'))).toMatchObject({ retry: false, key: findRenderer(otherDir)!.key });
+  }, 60_000);
+
+  it('draws afresh a drawing cached by another renderer (another Mermaid or browser version)', async () => {
+    const otherDir = freshCacheDir();
+    const source = structureToMermaid(chorley2006(), names);
+    writeCachedSvg(otherDir, source, '<svg>drawn by an older browser</svg>', 'f'.repeat(64));
+    expect(await prepareDiagrams(fixtureModel(), { cacheDir: otherDir, log: () => {} })).toMatchObject({ rendered: 2, cached: 0 });
+    expect(diagramFor(chorley2006(), fixtureModel(), { cacheDir: otherDir }).svg).toBe(svgOf());
   }, 60_000);
 
   it('draws all the example content’s diagrams in a few seconds', async () => {

@@ -76,10 +76,10 @@ describe('the text alternative and the diagram', () => {
 });
 
 describe('the diagrams module', () => {
-  it('offers pages exactly these functions', async () => {
+  it('offers pages exactly these functions, and the notes shown in place of a diagram', async () => {
     const api = await import('../../src/diagrams/index.ts');
     expect(Object.keys(api).sort()).toEqual([
-      'allocationChart', 'chooseDirection', 'diagramFor', 'mermaidText', 'partnershipNamesIn', 'seatChart', 'structureOutline', 'structureToMermaid',
+      'DIAGRAM_NOTES', 'allocationChart', 'chooseDirection', 'diagramFor', 'mermaidText', 'partnershipNamesIn', 'seatChart', 'structureOutline', 'structureToMermaid',
     ]);
   });
 });

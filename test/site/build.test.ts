@@ -9,6 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { join, resolve } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findBrowser } from '../../src/diagrams/browser.ts';
+import { reportMissingBrowser } from '../quality/browser/harness/browser.ts';
 import { serveSite, type SiteServer } from '../quality/browser/harness/site.ts';
 import { FIXTURE_CONTENT } from './helpers/fixture-model.ts';
 
@@ -177,7 +179,8 @@ describe('the built site', () => {
   });
 });
 
-const browserPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => path && existsSync(path));
+const browserPath = findBrowser();
+if (!browserPath) reportMissingBrowser('site');
 
 describe.skipIf(!browserPath)('the built site in a browser', () => {
   let site: SiteServer;

@@ -7,6 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findBrowser } from '../../src/diagrams/browser.ts';
+import { reportMissingBrowser } from '../quality/browser/harness/browser.ts';
 import { serveSite, type SiteServer } from '../quality/browser/harness/site.ts';
 import { FIXTURE_CONTENT } from './helpers/fixture-model.ts';
 
@@ -14,7 +16,8 @@ const root = resolve(import.meta.dirname, '../..');
 mkdirSync(join(root, '.cache'), { recursive: true });
 const work = mkdtempSync(join(root, '.cache', 'search-shards-test-'));
 const out = join(work, 'site');
-const browserPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => path && existsSync(path));
+const browserPath = findBrowser();
+if (!browserPath) reportMissingBrowser('search');
 /** Sorted after the site's first 10 HTML files, so it is in a later shard. */
 const LATE_PAGE = '/partnerships/vale-lsp/decisions/2012-02-01-pooled-budget/';
 

@@ -1,18 +1,17 @@
 /**
- * The browser the gates run in: Debian's Chromium (or CHROMIUM_PATH), driven
- * by playwright-core. In CI the gates must run, so a missing browser fails
- * them; on a developer's machine they are skipped with a banner that cannot be missed.
+ * The browser the gates run in: the one src/diagrams/browser.ts finds
+ * (CHROMIUM_PATH, or an installed Chrome, Chromium or Edge), driven by
+ * playwright-core. In CI the gates must run, so a missing browser fails them;
+ * on a developer's machine they are skipped with a banner that cannot be missed.
  */
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { it } from 'vitest';
+import { findBrowser, INSTALL_BROWSER_ADVICE, noBrowserReason } from '../../../../src/diagrams/browser.ts';
 import type { SitePage } from './site.ts';
 
-/** The browser's path, from CHROMIUM_PATH or Debian's /usr/bin/chromium; undefined when there is none. */
+/** The browser's path, found as the diagram step finds it; undefined when there is none. */
 export function chromiumPath(): string | undefined {
-  const configured = process.env.CHROMIUM_PATH;
-  if (configured) return existsSync(configured) ? configured : undefined;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+  return findBrowser();
 }
 
 /** Whether this run is CI's, where skipping a gate would hide a failure. */
@@ -23,12 +22,12 @@ export function inCI(): boolean {
 /**
  * What a test file does when there is no browser: in CI, a test that fails
  * saying how to fix it; elsewhere, a loud banner and a skipped test in the
- * gates' place.
+ * gates' place. Any test file that needs a browser uses it, with its own name
+ * for what did not run.
  */
 export function reportMissingBrowser(suite: string): void {
-  const configured = process.env.CHROMIUM_PATH;
-  const why = configured ? `CHROMIUM_PATH is ${configured}, but there is no file there` : 'CHROMIUM_PATH is not set and /usr/bin/chromium is missing';
-  const fix = 'Install Debian\'s chromium package (apt-get install chromium) or set CHROMIUM_PATH to a Chrome or Chromium.';
+  const why = noBrowserReason();
+  const fix = INSTALL_BROWSER_ADVICE;
   if (inCI()) {
     it(`runs the ${suite} gates in a browser`, () => {
       throw new Error(`No browser for the ${suite} gates: ${why}. CI must run them. ${fix}`);
