@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { Model } from '../../../src/model/index.ts';
+import { structurePageData, structurePagePaths } from '../../../src/site/pages/structure-page.ts';
+import { exampleModel } from './example-model.ts';
+import { extendedFixtureModel } from './extended-fixture.ts';
+
+// No drawn diagrams: the page falls back to the diagram's text alternative.
+const NO_DRAWINGS = { cacheDir: '/nonexistent/diagram-cache' };
+const pageOf = (model: Model, partnershipId: string, structureId: string) => {
+  const partnership = model.partnerships.find((p) => p.id === partnershipId);
+  const structure = partnership?.structures.find((s) => s.id === structureId);
+  if (!partnership || !structure) throw new Error(`no structure ${partnershipId}/${structureId}`);
+  return structurePageData(model, partnership, structure, NO_DRAWINGS);
+};
+
+describe('the structure pages', () => {
+  it('are one for each version of each partnership’s structure', () => {
+    expect(structurePagePaths(exampleModel()).map((path) => `${path.params.id}/${path.params.structure}`)).toEqual([
+      'calderdale-forward/2010-current',
+      'chorley-partnership/pre-2006',
+      'chorley-partnership/2006-proposed',
+      'lancaster-district-lsp/2011-current',
+      'lancaster-district-lsp/2011-proposed',
+      'worcestershire-partnership/2010-refresh',
+    ]);
+  });
+});
+
+describe('a proposed structure’s page (Chorley’s March 2006 proposal)', () => {
+  const page = pageOf(exampleModel(), 'chorley-partnership', '2006-proposed');
+
+  it('is titled with the version and its partnership, under the partnership’s page', () => {
+    expect(page.title).toBe('Proposed structure (March 2006) – Chorley Partnership');
+    expect(page.heading).toBe('Proposed structure (March 2006)');
+    expect(page.breadcrumbs.at(-1)).toEqual({ text: 'Chorley Partnership', href: '/partnerships/chorley-partnership/' });
+    expect(page.description).toBe('Proposed structure of Chorley Partnership: 9 bodies.');
+  });
+
+  it('names the decision that proposed it, with its date', () => {
+    expect(page.decidedByKey).toBe('Proposed by');
+    expect(page.decidedBy).toEqual({ text: 'Chorley Partnership – a way forward', href: '/partnerships/chorley-partnership/decisions/2006-03-09-a-way-forward/', date: '2006-03-09' });
+  });
+
+  it('is compared with the structure in force, which it would replace', () => {
+    expect(page.changes?.baseline.id).toBe('pre-2006');
+    expect(page.changes?.comparison.added.map((b) => b.name)).toContain('Health Alliance');
+    expect(page.previous).toEqual({ text: 'Structure before 2006 (company limited by guarantee)', href: '/partnerships/chorley-partnership/structures/pre-2006/' });
+    expect(page.next).toBeUndefined();
+  });
+
+  it('shows each body’s reporting lines as links within the page', () => {
+    const executive = page.bodies.find((b) => b.body.id === 'executive');
+    expect(executive?.reportsTo).toEqual({ name: 'LSP Board', href: '#body-board' });
+    expect(executive?.reporting.map((b) => b.name)).toEqual([
+      'Community Safety Partnership',
+      'Economic Regeneration Partnership',
+      'Stronger and more involved Communities Forum',
+      'Environmental Forum',
+      'Cultural Forum',
+      'Health Alliance',
+    ]);
+    expect(page.bodies.find((b) => b.body.id === 'board')?.reportsTo).toBeUndefined();
+  });
+
+  it('shows a body’s links to another partnership and to bodies outside the register', () => {
+    expect(page.bodies.find((b) => b.body.id === 'executive')?.links).toEqual([
+      { verb: 'is represented on', text: 'Sub-regional "footprint" groups for children and young people and older people (co-ordinated by Lancashire County Council)' },
+      { verb: 'works with', text: 'Lancashire Partnership', href: '/partnerships/lancashire-partnership/' },
+    ]);
+  });
+
+  it('shows the warning about the LSP Board’s size beside the Board only', () => {
+    const board = page.bodies.find((b) => b.body.id === 'board');
+    expect(board?.notes.map((n) => n.code)).toEqual(['size-mismatch']);
+    expect(page.bodies.filter((b) => b.notes.length > 0)).toHaveLength(1);
+    expect(page.notes.map((n) => n.code)).toContain('size-mismatch');
+  });
+
+  it('offers its diagram, and the diagram’s Mermaid source to download', () => {
+    expect(page.diagram.title).toBe('Chorley Partnership: Proposed structure (March 2006)');
+    expect(page.diagram.svg).toBeUndefined();
+    expect(page.diagramSource).toBe('/partnerships/chorley-partnership/structures/2006-proposed.mmd');
+  });
+});
+
+describe('the structure in force before a proposal (Chorley’s before 2006)', () => {
+  const page = pageOf(exampleModel(), 'chorley-partnership', 'pre-2006');
+
+  it('is the first version: nothing to compare it with, and the proposal comes next', () => {
+    expect(page.changes).toBeUndefined();
+    expect(page.previous).toBeUndefined();
+    expect(page.next).toEqual({ text: 'Proposed structure (March 2006)', href: '/partnerships/chorley-partnership/structures/2006-proposed/', label: 'Proposed version' });
+  });
+
+  it('says no decision adopting it is recorded', () => {
+    expect(page.decidedByKey).toBe('Adopted by');
+    expect(page.decidedBy).toBeUndefined();
+  });
+});
+
+describe('links between bodies (Worcestershire’s structure after the 2010 refresh)', () => {
+  const page = pageOf(exampleModel(), 'worcestershire-partnership', '2010-refresh');
+  const body = (id: string) => page.bodies.find((b) => b.body.id === id);
+
+  it('shows a link to another body of the structure on both bodies', () => {
+    expect(body('district-lsps')?.links).toEqual([
+      { verb: 'works with', text: 'Worcestershire Partnership', href: '#body-partnership' },
+      { verb: 'is linked to', text: 'Worcester District Local Strategic Partnership', href: '/partnerships/worcester-lsp/' },
+    ]);
+    expect(body('partnership')?.linkedFrom).toEqual([{ verb: 'works with', from: { name: 'District Local Strategic Partnerships (DLSPs)', href: '#body-district-lsps' } }]);
+  });
+
+  it('says when it has been in force', () => {
+    expect(page.period).toBe('from 2010');
+    expect(page.status).toEqual({ text: 'Current', colour: 'green' });
+  });
+});
+
+describe('other decisions about a structure', () => {
+  const page = pageOf(extendedFixtureModel(), 'chorley-partnership', '2006-proposed');
+
+  it('lists published decisions about it besides the one that proposed it', () => {
+    expect(page.decidedBy?.text).toBe('Chorley Partnership – a way forward');
+    expect(page.otherDecisions).toEqual([{ text: 'New structure agreed', href: '/partnerships/chorley-partnership/decisions/2006-06-01-structure-agreed/', date: '2006-06-01' }]);
+  });
+});
