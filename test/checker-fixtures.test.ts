@@ -96,7 +96,7 @@ describe('messages say what is wrong, what was expected and how to fix it', () =
   });
 
   it('lists the partnerships that exist for an unknown parent', () => {
-    expect(message('unknown-reference-parent', 'unknown-reference')).toMatch(/"county-partnerhsip".*expected one of: county-partnership, village-forum; did you mean "county-partnership"\?/);
+    expect(message('unknown-reference-parent', 'unknown-reference')).toMatch(/"county-partnerhsip".*expected one of: county-partnership, harbour-partnership, village-forum; did you mean "county-partnership"\?/);
   });
 
   it('lists the bodies that exist for an unknown reports_to', () => {
@@ -104,7 +104,7 @@ describe('messages say what is wrong, what was expected and how to fix it', () =
   });
 
   it('lists the bodies and partnerships that exist for an unknown relation target', () => {
-    expect(message('unknown-reference-relation-to', 'unknown-reference')).toMatch(/expected one of: board, executive, community-safety, place-shaping, town-lsp, village-forum.*`external:`/);
+    expect(message('unknown-reference-relation-to', 'unknown-reference')).toMatch(/expected one of: board, executive, community-safety, place-shaping, harbour-partnership, town-lsp, village-forum.*`external:`/);
   });
 
   it('lists the decisions that exist for an unknown decided_by', () => {

@@ -89,6 +89,14 @@ export function resolveModel(entries: Entry[], invalidFiles: ReadonlySet<string>
     if (chapter) owner.chapters.push(chapter);
   }
 
+  // Strategies and chapters that have a file but are not in the model: what names them is not told they do not exist.
+  const resolvedChapters = new Set([...partnerships.values()].flatMap((p) => p.chapters.map((c) => `${p.id}/${c.id}`)));
+  const chapterFiles = new Set(entries.filter((e) => e.kind === 'chapter').map((e) => `${e.partnershipId}/${e.id}`));
+  const unresolvable = (reference: string) => {
+    const [partnershipId, strategyId] = reference.split('/');
+    return invalidStrategies.has(reference) || invalidIn(partnershipId, 'chapters').has(strategyId) || (chapterFiles.has(reference) && !resolvedChapters.has(reference)) ||
+      (knownPartnershipIds.has(partnershipId) && !partnerships.has(partnershipId));
+  };
   for (const p of partnerships.values()) {
     resolvePartnership(p, partnerships, knownPartnershipIds, site, options, report);
     const structureIds = new Set([...p.structures.map((s) => s.id), ...invalidIn(p.id, 'structures')]);
@@ -97,7 +105,7 @@ export function resolveModel(entries: Entry[], invalidFiles: ReadonlySet<string>
     for (const decision of p.decisions) {
       checkDecisionReferences(decision, structureIds, decisionIds, partnerships, knownPartnershipIds, report);
       checkAllocatedBy(decision, knownPartnershipIds, report);
-      decision.servesResolved = resolveServes(decision, partnerships, knownPartnershipIds, strategies, invalidStrategies, invalidIn, report);
+      decision.servesResolved = resolveServes(decision, partnerships, strategies, unresolvable, report);
     }
     checkCurrentStructures(p, invalidIn(p.id, 'structures').size > 0, report);
     p.structures.sort(byStructureOrder);
@@ -271,8 +279,7 @@ function checkAllocatedBy(d: DecisionModel, known: Set<string>, report: Report):
  * served with a warning: the chapter may still change.
  */
 function resolveServes(
-  d: DecisionModel, partnerships: Map<string, PartnershipModel>, known: Set<string>, strategies: Map<string, StrategyModel>, invalidStrategies: Set<string>,
-  invalidIn: (partnershipId: string, folder: string) => Set<string>, report: Report,
+  d: DecisionModel, partnerships: Map<string, PartnershipModel>, strategies: Map<string, StrategyModel>, unresolvable: (reference: string) => boolean, report: Report,
 ): ServedTarget[] {
   const resolved: ServedTarget[] = [];
   (d.serves ?? []).forEach((reference, i) => {
@@ -299,8 +306,8 @@ function resolveServes(
       }
       return;
     }
-    // A strategy or chapter whose own file has errors exists: its file is reported instead.
-    if (invalidStrategies.has(`${partnershipId}/${strategyId}`) || invalidIn(partnershipId, 'chapters').has(strategyId) || (known.has(partnershipId) && !partnerships.has(partnershipId))) return;
+    // A strategy or chapter that exists but could not be resolved (its own file, or its owner's, has errors) is reported there.
+    if (unresolvable(`${partnershipId}/${strategyId}`)) return;
     const existing = [
       ...(strategy?.objectives.map((o) => `${partnershipId}/${strategyId}/${o.id}`) ?? []),
       ...(chapter?.priorities.map((p) => `${partnershipId}/${strategyId}/${p.id}`) ?? []),

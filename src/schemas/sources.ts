@@ -42,14 +42,21 @@ const CitationTextSchema = z.string({ error: `must be text; ${CITATION_FORM}` })
   const source = (comma === -1 ? raw : raw.slice(0, comma)).trim();
   const where = comma === -1 ? '' : raw.slice(comma + 1).trim();
   if (!ID_PATTERN.test(source)) {
-    ctx.issues.push({ code: 'custom', input: raw, params: { code: 'invalid-citation' }, message: `is "${raw}", which does not start with a source's id; ${CITATION_FORM}` });
+    ctx.issues.push({ code: 'custom', input: raw, params: { code: 'invalid-citation' }, message: `is "${raw}", which does not start with a source's id; ${CITATION_FORM}; start it with the id of a source listed in \`sources\`` });
     return z.NEVER;
   }
   return where ? { source, where } : { source };
 });
 
-/** Where a fact comes from: one citation, or a list of them. Held as a list. */
-export const CiteSchema = z.union([CitationTextSchema.transform((c) => [c]), z.array(CitationTextSchema)], { error: `must be a citation or a list of citations; ${CITATION_FORM}` });
+/**
+ * Where a fact comes from: one citation, or a list of them. Held as a list.
+ * (One citation is read as a list of one, so a bad one is reported at its own
+ * value with what to write, not as "not a list".)
+ */
+export const CiteSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? [value] : value),
+  z.array(CitationTextSchema, { error: `must be a citation or a list of citations; ${CITATION_FORM}` }),
+);
 
 /** A place where a document contradicts itself in a way the checker cannot compute. */
 export const DiscrepancySchema = z.strictObject({
