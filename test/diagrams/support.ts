@@ -41,16 +41,25 @@ export function trickyStructure(): StructureModel {
 }
 
 /** A small structure written inline: bodies as `[id, name, reportsTo?]`. */
-export function makeStructure(bodies: [string, string, string?][], relations: RelationModel[] = []): StructureModel {
+export function makeStructure(bodies: [string, string, string?][], relations: RelationModel[] = [], id = 'test'): StructureModel {
   return {
-    id: 'test',
+    id,
     partnershipId: 'test-partnership',
-    file: 'partnerships/test-partnership/structures/test.yaml',
+    file: `partnerships/test-partnership/structures/${id}.yaml`,
     title: 'Test structure',
     status: 'current',
     bodies: bodies.map(([id, name, reportsTo]): BodyModel => ({ id, name, kind: 'other', ...(reportsTo ? { reports_to: reportsTo } : {}) })),
     relations,
   };
+}
+
+/**
+ * The fixture register with these structures as its only ones (its
+ * partnerships kept, for the names of links to them): what the diagram step
+ * of a build of them would see.
+ */
+export function modelWith(structures: StructureModel[]): Pick<Model, 'partnerships'> {
+  return { partnerships: fixtureModel().partnerships.map((partnership, i) => ({ ...partnership, structures: i === 0 ? structures : [] })) };
 }
 
 /**
