@@ -22,18 +22,16 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { basename, dirname, extname, join, posix, relative, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, extname, join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { checkContent } from '../src/model/index.ts';
 import { filterPages, registerRows } from '../src/site/register.ts';
-import { markdownTable, RESULTS_FILE, writeResultsSection } from './bench-results.ts';
+import { describeCommit, describeMachine, loadAverages, markdownTable, median, parseBenchOptions, RESULTS_FILE, ROOT as root, stopWithUsage, writeResultsSection } from './bench-support.ts';
 import { generateCorpus, type CorpusSummary } from './generate-corpus.ts';
 
 /** The issue's goals. */
 const GOALS = { perPageRatio: 1.3, scaling: 11, peakMemoryMb: 2048, pageKb: 60 };
-
-const root = resolve(import.meta.dirname, '..');
 
 interface Options {
   pages: number[];
@@ -41,23 +39,20 @@ interface Options {
   write: boolean;
 }
 
-function parseArgs(argv: string[]): Options {
-  const usage = 'Usage: npm run bench:build [-- --quick] [-- --pages 1000,10000] [-- --runs N] [-- --no-write]';
-  const options: Options = { pages: [1_000, 10_000], runs: 1, write: true };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
-    const value = () => inline ?? argv[++i] ?? '';
-    if (flag === '--quick') options.pages = [100, 1_000];
-    else if (flag === '--pages') options.pages = value().split(',').map(Number);
-    else if (flag === '--runs') options.runs = Number(value());
-    else if (flag === '--no-write') options.write = false;
-    else throw new Error(`Unknown argument ${argv[i]}. ${usage}`);
+const USAGE = 'Usage: npm run bench:build [-- --quick] [-- --pages 1000,10000] [-- --runs N] [-- --no-write]';
+
+function readOptions(): Options {
+  const values = parseBenchOptions(USAGE, {
+    quick: { type: 'boolean' },
+    pages: { type: 'string', default: '' },
+    runs: { type: 'number', default: 1, min: 1 },
+    'no-write': { type: 'boolean' },
+  });
+  const pages = values.pages ? values.pages.split(',').map(Number) : values.quick ? [100, 1_000] : [1_000, 10_000];
+  if (pages.length !== 2 || !pages.every((n) => Number.isInteger(n) && n >= 50) || pages[0] >= pages[1]) {
+    stopWithUsage('--pages takes two sizes, smaller first, each at least 50.', USAGE);
   }
-  if (options.pages.length !== 2 || !options.pages.every((n) => Number.isInteger(n) && n >= 50) || options.pages[0] >= options.pages[1]) {
-    throw new Error(`--pages takes two sizes, smaller first, each at least 50. ${usage}`);
-  }
-  if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error(`--runs takes a whole number of at least 1. ${usage}`);
-  return options;
+  return { pages, runs: values.runs, write: !values['no-write'] };
 }
 
 // ---------------------------------------------------------------------------
@@ -152,12 +147,6 @@ async function measure(label: string, args: string[], cwd: string, env: NodeJS.P
   process.stdout.write(`${wall.toFixed(1)} s, CPU ${run.cpu.toFixed(1)} s, peak ${run.treePeakMb.toFixed(0)} MB\n`);
   return run;
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /** The median of each figure over runs (peaks: the largest). */
 function summarise(runs: Run[]): Omit<Run, 'stdout'> {
@@ -387,13 +376,6 @@ const mb = (value: number | undefined) => (value === undefined ? '–' : `${valu
 const seconds = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(1)} s`);
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 
-function describeCommit(): string {
-  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim() || 'unknown';
-  const dirty = spawnSync('git', ['status', '--porcelain', '--', 'src', 'scripts', 'astro.config.mjs'], { cwd: root, encoding: 'utf8' }).stdout.trim() !== '';
-  return `commit ${head}${dirty ? ' with uncommitted changes' : ''}`;
-}
-
-const load = () => loadavg().map((n) => n.toFixed(2)).join(', ');
 
 // ---------------------------------------------------------------------------
 
@@ -412,7 +394,7 @@ async function main(options: Options): Promise<void> {
   const node = process.execPath;
   const scratch = mkdtempSync(join(tmpdir(), 'bench-build-'));
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-  const loadBefore = load();
+  const loadBefore = loadAverages();
   try {
     // The example register first: its build also warms the file cache for the timed builds.
     process.stdout.write('Weighing the example register\'s partnership pages\n');
@@ -472,7 +454,7 @@ async function main(options: Options): Promise<void> {
       rmSync(contentDir, { recursive: true, force: true });
       sizes.push({ target, corpus, pages, ours: summarise(ourRuns), stages: { check: stageMedian('check'), pages: stageMedian('pages'), search: stageMedian('search'), rest: stageMedian('rest') }, bare: summarise(bareRuns), barePages });
     }
-    const loadAfter = load();
+    const loadAfter = loadAverages();
     report(options, sizes, weights, typical, diagramLine, loadBefore, loadAfter);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -523,7 +505,6 @@ function report(options: Options, sizes: Size[], weights: PageWeight[], typical:
   const external = [...new Set(weights.flatMap((w) => w.external))];
   const busy = Number(loadBefore.split(',')[0]) > 0.7 || Number(loadAfter.split(',')[0]) > 1.5;
   const reproduce = [...(options.pages.join(',') === '1000,10000' ? [] : [`--pages ${options.pages.join(',')}`]), ...(options.runs > 1 ? [`--runs ${options.runs}`] : [])];
-  const machine = `${availableParallelism()} CPUs (nproc), ${cpus()[0]?.model.trim() ?? 'unknown'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB memory; Node ${process.version}`;
 
   const body = [
     '`npm run bench:build` (also run by `npm run bench`): the whole build, `node scripts/build.ts --no-diagrams --out <tmp>`, of a synthetic',
@@ -537,7 +518,7 @@ function report(options: Options, sizes: Size[], weights: PageWeight[], typical:
     'between processes count once per process, so it errs high). Peak of each program: its kernel high-water mark. CPU: user + system seconds',
     'of all of them, less disturbed than wall time by other work on the machine; with 2 CPUs a build can use more CPU time than wall time.',
     '',
-    `- Machine: ${machine}; 1-, 5- and 15-minute load averages ${loadBefore} before the runs and ${loadAfter} after${busy ? ' (other work shared the CPUs: wall times are slower than on a quiet machine; compare CPU times)' : ''}`,
+    `- Machine: ${describeMachine()}; 1-, 5- and 15-minute load averages ${loadBefore} before the runs and ${loadAfter} after${busy ? ' (other work shared the CPUs: wall times are slower than on a quiet machine; compare CPU times)' : ''}`,
     `- Date: ${new Date().toISOString().slice(0, 10)}; ${describeCommit()}`,
     `- Reproduce: \`npm run bench:build${reproduce.length ? ` -- ${reproduce.join(' ')}` : ''}\``,
     '',
@@ -566,18 +547,9 @@ function report(options: Options, sizes: Size[], weights: PageWeight[], typical:
   }
 }
 
-let options: Options | undefined;
 try {
-  options = parseArgs(process.argv.slice(2));
+  await main(readOptions());
 } catch (error) {
-  process.stderr.write(`${(error as Error).message}\n`);
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
   process.exitCode = 1;
-}
-if (options) {
-  try {
-    await main(options);
-  } catch (error) {
-    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-    process.exitCode = 1;
-  }
 }

@@ -1,55 +1,40 @@
 /**
- * `npm run bench [-- --files N] [-- --runs N] [-- --regenerate]`: how long
+ * `npm run bench [-- --files N] [-- --runs N] [-- --warmup N] [-- --regenerate] [-- --no-write]`: how long
  * `npm run check` takes on a large register, against the floor of merely
  * reading and parsing the same files. The goal: at most 1.3× the floor.
  *
  * Generates the corpus into bench/corpus/ when it is missing or of another
  * size (it is gitignored), times both as whole processes (hyperfine when
  * installed, else a loop of runs), prints a table, and writes the "Checker"
- * section of bench/RESULTS.md (between its markers), which is committed.
+ * section of bench/RESULTS.md (between its markers), which is committed
+ * (not with `--no-write`, for a trial run).
  * Always exits 0 once it has measured: a slow result is a finding to report,
  * not a crash.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadavg, tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { THREADS_FROM_FILES } from '../src/model/threads.ts';
-import { markdownTable, RESULTS_FILE, writeResultsSection } from './bench-results.ts';
+import { type BenchValues, describeCommit, machine, markdownTable, median, parseBenchOptions, RESULTS_FILE, ROOT as root, which, writeResultsSection } from './bench-support.ts';
 import { GENERATOR_VERSION, generateCorpus, readManifest } from './generate-corpus.ts';
 
 /** The issue's goal: check ≤ 1.3 × read-and-parse. */
 const TARGET_RATIO = 1.3;
 
-const root = resolve(fileURLToPath(import.meta.url), '../..');
 const benchDir = join(root, 'bench');
 const corpusDir = join(benchDir, 'corpus');
 
-interface Options {
-  files: number;
-  runs: number;
-  warmup: number;
-  regenerate: boolean;
-}
+const USAGE = 'Usage: node scripts/bench-check.ts [--files N] [--runs N] [--warmup N] [--regenerate] [--no-write]';
+const OPTIONS = {
+  files: { type: 'number', default: 10_000, min: 1 },
+  runs: { type: 'number', default: 10, min: 1 },
+  warmup: { type: 'number', default: 1, min: 0 },
+  regenerate: { type: 'boolean' },
+  'no-write': { type: 'boolean' },
+} as const;
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = { files: 10_000, runs: 10, warmup: 1, regenerate: false };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
-    const number = () => {
-      const n = Number(inline ?? argv[++i]);
-      if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} needs a whole number`);
-      return n;
-    };
-    if (flag === '--files') options.files = number();
-    else if (flag === '--runs') options.runs = Math.max(1, number());
-    else if (flag === '--warmup') options.warmup = number();
-    else if (flag === '--regenerate') options.regenerate = true;
-    else throw new Error(`Unknown argument ${argv[i]}. Usage: npm run bench [-- --files N] [-- --runs N] [-- --warmup N] [-- --regenerate]`);
-  }
-  return options;
-}
+type Options = BenchValues<typeof OPTIONS>;
 
 /** A command timed as a whole process, from the repository root. */
 interface Command {
@@ -69,17 +54,6 @@ interface Measured {
   cpu?: number;
   /** Peak resident set size, in MB (the largest seen over the RSS runs). */
   peakRssMb?: number;
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
-function which(program: string): string | undefined {
-  const found = spawnSync('sh', ['-c', `command -v ${program}`], { encoding: 'utf8' });
-  return found.status === 0 ? found.stdout.trim() || undefined : undefined;
 }
 
 /** Times commands with hyperfine, which handles warm-up and statistics properly. */
@@ -144,7 +118,7 @@ function ensureCorpus(options: Options): { files: number; bytes: number; today: 
 const fmt = (seconds: number) => `${seconds.toFixed(3)} s`;
 
 function main(): void {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseBenchOptions(USAGE, OPTIONS);
   const corpus = ensureCorpus(options);
   const content = relative(root, corpusDir);
   // Reviews in the corpus are dated against its own "today", so the check reports none overdue on any later day.
@@ -187,17 +161,12 @@ function main(): void {
     ...measured.map((m) => [m.name, fmt(m.median), fmt(m.min), fmt(m.max), m.cpu === undefined ? '–' : fmt(m.cpu), `${m.peakRssMb?.toFixed(0)} MB`]),
     ['check / floor', `${ratio.toFixed(2)}×`, '', '', cpuRatio, ''],
   ];
-  const machine = {
-    nproc: availableParallelism(),
-    cpu: cpus()[0]?.model.trim() ?? 'unknown',
-    node: process.version,
-    date: new Date().toISOString().slice(0, 10),
-    commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim() || 'unknown',
-    dirty: (spawnSync('git', ['status', '--porcelain', '--', 'src', 'scripts'], { cwd: root, encoding: 'utf8' }).stdout.trim() !== ''),
-  };
+  const host = machine();
+  const date = new Date().toISOString().slice(0, 10);
   const corpusLine = `${corpus.files} files, ${(corpus.bytes / 1e6).toFixed(1)} MB (scripts/generate-corpus.ts, default seed)`;
   process.stdout.write(`\nCorpus: ${corpusLine}\n${markdownTable(rows)}\n\ncheck / floor = ${ratio.toFixed(2)}× (median wall time): ${verdict}; CPU time ${cpuRatio}\n`);
 
+  if (options['no-write']) return;
   // Re-read just before writing: other benchmarks write their own sections of the same file.
   writeResultsSection({ name: 'checker', title: 'Checker', script: 'bench-check.ts' }, [
     '`npm run check` against `node scripts/bench-read-parse.ts`, the floor: read every file, split frontmatter with gray-matter, parse the',
@@ -208,8 +177,8 @@ function main(): void {
     'and is less disturbed when other work shares the machine. Reproduce with `npm run bench` (add `-- --files N` for another size).',
     '',
     `- Corpus: ${corpusLine}; check result: ${summaryLine}`,
-    `- Machine: ${machine.nproc} CPUs (nproc), ${machine.cpu}; Node ${machine.node}; 1-minute load average ${loadBefore.toFixed(2)} before the runs${loadBefore > 0.7 ? ' (other work was competing for the CPUs: every figure is slower than on a quiet machine, the two-thread checker\'s most)' : ' (quiet)'}, ${loadAfter.toFixed(2)} after them (their own load included)`,
-    `- Date: ${machine.date}; commit ${machine.commit}${machine.dirty ? ' with uncommitted changes' : ''}`,
+    `- Machine: ${host.cpus} CPUs (nproc), ${host.model}; Node ${host.node}; 1-minute load average ${loadBefore.toFixed(2)} before the runs${loadBefore > 0.7 ? ' (other work was competing for the CPUs: every figure is slower than on a quiet machine, the two-thread checker\'s most)' : ' (quiet)'}, ${loadAfter.toFixed(2)} after them (their own load included)`,
+    `- Date: ${date}; ${describeCommit(['src', 'scripts'])}`,
     '',
     markdownTable(rows),
     '',

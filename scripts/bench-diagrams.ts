@@ -17,47 +17,28 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { dump, load } from 'js-yaml';
 import { prepareDiagrams } from '../src/diagrams/prepare.ts';
 import { findBrowser } from '../src/diagrams/render.ts';
 import { checkContent } from '../src/model/index.ts';
 import type { Model } from '../src/model/types.ts';
-import { RESULTS_FILE, writeResultsSection } from './bench-results.ts';
+import { type BenchValues, describeCommit, machine, median, parseBenchOptions, RESULTS_FILE, writeResultsSection } from './bench-support.ts';
 import { CORPUS_TODAY, generateCorpus, prng } from './generate-corpus.ts';
 
 /** The issue's goal: at most this many milliseconds a diagram, amortised over a build. */
 const TARGET_MS = 50;
 
-const root = resolve(fileURLToPath(import.meta.url), '../..');
-/** The section as found: its start marker may carry other words. */
+const USAGE = 'Usage: npm run bench:diagrams [-- --runs N] [-- --structures N] [-- --seed S] [-- --no-write]';
+const OPTIONS = {
+  runs: { type: 'number', default: 3, min: 1 },
+  structures: { type: 'number', default: 100, min: 1 },
+  seed: { type: 'number', default: 20260101, min: 1 },
+  'no-write': { type: 'boolean' },
+} as const;
 
-interface Options {
-  runs: number;
-  structures: number;
-  seed: number;
-  write: boolean;
-}
-
-function parseArgs(argv: string[]): Options {
-  const options: Options = { runs: 3, structures: 100, seed: 20260101, write: true };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i]!.split('=', 2);
-    const number = () => {
-      const n = Number(inline ?? argv[++i]);
-      if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} needs a whole number of at least 1`);
-      return n;
-    };
-    if (flag === '--runs') options.runs = number();
-    else if (flag === '--structures') options.structures = number();
-    else if (flag === '--seed') options.seed = number();
-    else if (flag === '--no-write') options.write = false;
-    else throw new Error(`Unknown argument ${argv[i]}. Usage: npm run bench:diagrams [-- --runs N] [-- --structures N] [-- --seed S] [-- --no-write]`);
-  }
-  return options;
-}
+type Options = BenchValues<typeof OPTIONS>;
 
 const SUBGROUP_TOPICS = [
   'Older People', 'Young People', 'Transport', 'Housing Strategy', 'Town Centre', 'Rural Affairs', 'Skills', 'Health Inequalities',
@@ -131,11 +112,6 @@ export function buildModel(options: Pick<Options, 'structures' | 'seed'>): { mod
   }
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const ms = (value: number) => `${Math.round(value)} ms`;
 const cpu = (run: Run, n: number) => (run.cpuMs === undefined ? 'n/a' : `${seconds(run.cpuMs)} (${ms(run.cpuMs / n)} a diagram)`);
 const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
@@ -208,15 +184,8 @@ async function timeRun(model: Model, cacheDir: string): Promise<Run> {
   }
 }
 
-function commitDescription(): string {
-  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
-  if (head.status !== 0) return 'unknown commit';
-  const dirty = spawnSync('git', ['status', '--porcelain', '--', 'src/diagrams', 'scripts/bench-diagrams.ts'], { cwd: root, encoding: 'utf8' }).stdout.trim();
-  return `commit ${head.stdout.trim()}${dirty ? ' with uncommitted changes to src/diagrams' : ''}`;
-}
-
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseBenchOptions(USAGE, OPTIONS);
   const browser = findBrowser();
   if (!browser) {
     process.stderr.write('No Chrome, Edge or Chromium found: set CHROMIUM_PATH to time the diagram step.\n');
@@ -224,8 +193,7 @@ async function main(): Promise<void> {
     return;
   }
   const chromiumVersion = spawnSync(browser, ['--version'], { encoding: 'utf8' }).stdout.trim() || 'unknown';
-  const cpuModel = /^model name\s*:\s*(.+)$/m.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ?? cpus()[0]?.model ?? 'unknown';
-  const nproc = spawnSync('nproc', [], { encoding: 'utf8' }).stdout.trim() || String(cpus().length);
+  const host = machine();
 
   const { model, bodies, relations } = buildModel(options);
   const n = options.structures;
@@ -273,8 +241,8 @@ async function main(): Promise<void> {
       'CPU is this process\'s and the browser\'s processes\' (sampled from /proc every 100 ms): less disturbed than wall time when other work shares the machine.',
       '',
       `- Register: ${n} structures (scripts/generate-corpus.ts, seed ${options.seed}, grown to 5–30 bodies each): ${bodies.reduce((a, b) => a + b, 0)} bodies (median ${median(bodies)} a structure), ${relations} relations`,
-      `- Machine: ${nproc} CPUs (nproc), ${cpuModel}; Node ${process.version}; ${chromiumVersion}; 1-minute load average ${loadBefore.toFixed(2)} before the runs, ${loadAfter.toFixed(2)} after`,
-      `- Date: ${date}; ${commitDescription()}`,
+      `- Machine: ${host.cpus} CPUs (nproc), ${host.model}; Node ${host.node}; ${chromiumVersion}; 1-minute load average ${loadBefore.toFixed(2)} before the runs, ${loadAfter.toFixed(2)} after`,
+      `- Date: ${date}; ${describeCommit(['src/diagrams', 'scripts/bench-diagrams.ts'])}`,
       '',
       '| run | total | per diagram (amortised) | CPU |',
       '|---|--:|--:|--:|',
@@ -285,7 +253,7 @@ async function main(): Promise<void> {
       `**${ms(perDiagram)} a diagram amortised**: ${perDiagram <= TARGET_MS ? 'within' : 'ABOVE'} the goal of ${TARGET_MS} ms. ` +
         `A rebuild with no changed structure ${warmStartedNoBrowser ? `starts no browser (${ms(warm.ms)})` : 'NEEDED A BROWSER'}.`,
     ].join('\n');
-    if (options.write) {
+    if (!options['no-write']) {
       writeResultsSection({ name: 'diagrams', title: 'Diagrams', script: 'bench-diagrams.ts' }, section);
       process.stdout.write(`Wrote the "Diagrams" section of ${RESULTS_FILE}.\n`);
     }
@@ -295,4 +263,9 @@ async function main(): Promise<void> {
 }
 
 // Run as a script; imported (by a check of the renderer's output, say), it only lends `buildModel`.
-if (import.meta.main) await main();
+if (process.argv[1] === import.meta.filename) {
+  await main().catch((error: unknown) => {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -12,17 +12,18 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { historyFor, readGitHistory } from '../src/history/index.ts';
+import { describeMachine, median, parseBenchOptions } from './bench-support.ts';
 
 const TARGET_MS = 2000;
 
-const { values } = parseArgs({ options: { files: { type: 'string', default: '5000' }, edits: { type: 'string', default: '5000' }, runs: { type: 'string', default: '5' } } });
-const files = Number(values.files);
-const edits = Number(values.edits);
-const runs = Number(values.runs);
+const { files, edits, runs } = parseBenchOptions('Usage: node scripts/bench-history.ts [--files N] [--edits N] [--runs N]', {
+  files: { type: 'number', default: 5000, min: 1 },
+  edits: { type: 'number', default: 5000, min: 0 },
+  runs: { type: 'number', default: 5, min: 1 },
+});
 
 /** mulberry32: the same history every run. */
 function random(seed: number): () => number {
@@ -103,14 +104,13 @@ try {
     }
     timings.push({ read, answer: performance.now() - started });
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const read = median(timings.map((t) => t.read));
   const answer = median(timings.map((t) => t.answer));
   const total = read + answer;
   console.log(`\n| files | commits | file changes | git log + parse | historyFor × every file | total | goal |`);
   console.log(`|---|---|---|---|---|---|---|`);
   console.log(`| ${files} | ${Math.ceil(files / 50) + edits} | ${commitsListed} | ${Math.round(read)} ms | ${Math.round(answer)} ms | ${Math.round(total)} ms | < ${TARGET_MS} ms ${total < TARGET_MS ? '✓' : '✗'} |`);
-  console.log(`\nMedian of ${runs} runs; Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}.`);
+  console.log(`\nMedian of ${runs} runs; ${describeMachine()}.`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

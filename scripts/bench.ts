@@ -3,30 +3,48 @@
  * machine: the checker's (scripts/bench-check.ts) then the build's
  * (scripts/bench-build.ts), each writing its own section of bench/RESULTS.md.
  *
- * Each argument goes to the benchmark that takes it: `--quick`, `--pages`,
- * `--build-runs N` (its `--runs`) and `--no-write` to the build's; everything
- * else (`--files`, `--runs`, `--warmup`, `--regenerate`) to the checker's.
+ * Each option goes to the benchmark that takes it: `--files`, `--runs`,
+ * `--warmup` and `--regenerate` to the checker's; `--quick`, `--pages`,
+ * `--build-runs N` (its `--runs`) to the build's; `--no-write` to both.
  * Both run even when the first fails; the exit code says whether either did.
  */
 import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { stopWithUsage } from './bench-support.ts';
 
-/** The build benchmark's arguments, as given here → as it takes them, and whether each takes a value. */
-const BUILD_ARGUMENTS: Record<string, { as: string; value: boolean }> = {
-  '--quick': { as: '--quick', value: false },
-  '--no-write': { as: '--no-write', value: false },
-  '--pages': { as: '--pages', value: true },
-  '--build-runs': { as: '--runs', value: true },
-};
+const USAGE = 'Usage: npm run bench [-- --files N] [-- --runs N] [-- --warmup N] [-- --regenerate] [-- --quick] [-- --pages A,B] [-- --build-runs N] [-- --no-write]';
 
-const args = process.argv.slice(2);
+/** Each option here → the benchmark that takes it, and its name there. */
+const ROUTES = {
+  files: { to: 'check', as: 'files' },
+  runs: { to: 'check', as: 'runs' },
+  warmup: { to: 'check', as: 'warmup' },
+  regenerate: { to: 'check', as: 'regenerate' },
+  quick: { to: 'build', as: 'quick' },
+  pages: { to: 'build', as: 'pages' },
+  'build-runs': { to: 'build', as: 'runs' },
+  'no-write': { to: 'both', as: 'no-write' },
+} as const;
+const FLAGS = new Set(['regenerate', 'quick', 'no-write']);
+
+let values: Record<string, string | boolean | undefined> = {};
+try {
+  ({ values } = parseArgs({
+    options: Object.fromEntries(Object.keys(ROUTES).map((name) => [name, { type: FLAGS.has(name) ? 'boolean' : 'string' } as const])),
+    strict: true,
+    allowPositionals: false,
+  }));
+} catch (error) {
+  stopWithUsage((error as Error).message.split('\n')[0], USAGE);
+}
 const check: string[] = [];
 const build: string[] = [];
-for (let i = 0; i < args.length; i++) {
-  const [flag, inline] = args[i].split('=', 2);
-  const known = BUILD_ARGUMENTS[flag];
-  if (!known) check.push(args[i]);
-  else if (!known.value) build.push(known.as);
-  else build.push(known.as, inline ?? args[++i] ?? '');
+for (const [name, value] of Object.entries(values)) {
+  const route = ROUTES[name as keyof typeof ROUTES];
+  for (const args of route.to === 'both' ? [check, build] : route.to === 'check' ? [check] : [build]) {
+    if (value === true) args.push(`--${route.as}`);
+    else if (typeof value === 'string') args.push(`--${route.as}`, value);
+  }
 }
 
 let failed = false;
