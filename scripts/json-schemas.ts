@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { ContentKind } from '../src/content/load.ts';
 import { CONTENT_SCHEMAS } from '../src/schemas/index.ts';
-import { DateSchema, ID_PATTERN, IdSchema, MoneySchema } from '../src/schemas/index.ts';
+import { CiteSchema, DateSchema, ID_PATTERN, IdSchema, MoneySchema } from '../src/schemas/index.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SCHEMA_SOURCES = join(ROOT, 'src/schemas');
@@ -45,6 +45,9 @@ const LOCATIONS: Record<ContentKind, string> = {
  * also refuses days a month does not have; a pattern cannot say that simply.
  */
 const DATE_PATTERN = '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$';
+/** A citation as the checker reads it: a source's id, then optionally a comma and where in the source. */
+const CITATION_PATTERN = `^\\s*${ID_PATTERN.source.slice(1, -1)}\\s*(,.*)?$`;
+const CITATION_HINT = 'Write the source\'s id, then a comma and where in it: "way-forward, para 26".';
 /** Pounds in quotes as the checker reads them: "£27,535.40", "£147,000", "5000". */
 const MONEY_PATTERN = '^\\s*£?\\s?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d{1,2})?\\s*$';
 
@@ -70,6 +73,12 @@ const VALUE_TYPES = new Map<unknown, Record<string, unknown>>([
     ],
   }],
   [IdSchema, { type: 'string', pattern: ID_PATTERN.source, patternErrorMessage: 'An id is lower-case letters and digits joined by single hyphens, such as community-safety.' }],
+  [CiteSchema, {
+    anyOf: [
+      { type: 'string', pattern: CITATION_PATTERN, patternErrorMessage: CITATION_HINT },
+      { type: 'array', items: { type: 'string', pattern: CITATION_PATTERN, patternErrorMessage: CITATION_HINT } },
+    ],
+  }],
 ]);
 
 /** One `/** … *\/ key:` pair in a schema source file. */
