@@ -131,7 +131,10 @@ function matchBodies(previous: BodyModel[], next: BodyModel[]): BodyPair[] {
 
 function sizeKey(size: BodyModel['size']): string {
   if (size == null) return '';
-  return typeof size === 'number' ? String(size) : `~${size.approx}`;
+  if (typeof size === 'number') return String(size);
+  // A hedge is part of what the document says: "around 20" to "at least 20" is a change.
+  if ('approx' in size) return `~${size.approx}`;
+  return 'at_least' in size ? `>=${size.at_least}` : `<=${size.at_most}`;
 }
 
 function seatKey(seat: NonNullable<BodyModel['seats']>[number]): string {

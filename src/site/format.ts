@@ -2,7 +2,7 @@
  * Words and numbers for people: dates at the precision the documents give,
  * sizes, counts. Money is formatted by `formatPounds` in the model, at the edge.
  */
-import type { Body } from '../model/index.ts';
+import type { Quantity } from '../schemas/index.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -36,14 +36,28 @@ export function formatPeriod(from: string | null | undefined, to: string | null 
 }
 
 /**
+ * A count as the document states it, with its noun: exact, or hedged as the
+ * document hedges it, so a reader never takes "around 40" for exactly 40.
+ *
+ * @example
+ * formatQuantity(2, 'year') // '2 years'
+ * formatQuantity({ approx: 40 }, 'member') // 'around 40 members'
+ * formatQuantity({ at_most: 3 }, 'year') // 'at most 3 years'
+ */
+export function formatQuantity(quantity: Quantity, singular: string, pluralForm?: string): string {
+  return hedged(quantity, (count) => plural(count, singular, pluralForm));
+}
+
+/**
  * A body's stated size in words.
  *
  * @example
  * formatSize(20) // '20 members'
  * formatSize({ approx: 40 }) // 'around 40 members'
+ * formatSize({ at_least: 20 }) // 'at least 20 members'
  */
-export function formatSize(size: NonNullable<Body['size']>): string {
-  return typeof size === 'number' ? plural(size, 'member') : `around ${plural(size.approx, 'member')}`;
+export function formatSize(size: Quantity): string {
+  return formatQuantity(size, 'member');
 }
 
 /**
@@ -58,14 +72,25 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 }
 
 /**
- * How often a body meets, in words.
+ * How often a body meets, in words, hedged as the document hedges it.
  *
  * @example
  * formatMeetings(4) // '4 times a year'
  * formatMeetings(1) // 'once a year'
+ * formatMeetings({ at_least: 4 }) // 'at least 4 times a year'
  */
-export function formatMeetings(perYear: number): string {
-  if (perYear === 1) return 'once a year';
-  if (perYear === 2) return 'twice a year';
-  return `${perYear.toLocaleString('en-GB')} times a year`;
+export function formatMeetings(perYear: Quantity): string {
+  return hedged(perYear, (count) => {
+    if (count === 1) return 'once a year';
+    if (count === 2) return 'twice a year';
+    return `${count.toLocaleString('en-GB')} times a year`;
+  });
+}
+
+/** A quantity's words: the exact figure's, or them after the document's hedge. */
+function hedged(quantity: Quantity, words: (count: number) => string): string {
+  if (typeof quantity === 'number') return words(quantity);
+  if ('approx' in quantity) return `around ${words(quantity.approx)}`;
+  if ('at_least' in quantity) return `at least ${words(quantity.at_least)}`;
+  return `at most ${words(quantity.at_most)}`;
 }

@@ -22,7 +22,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 generateCorpus(join(dir, 'content'), { files: 600, seed: 7 });
 const model = checkContent(join(dir, 'content'), { today: '2026-11-26' });
 const published = model.decisions.filter((d) => d.public && d.funding);
-const expected = published.flatMap((d) => d.funding!.allocations.map((a) => ({
+const expected = published.flatMap((d) => (d.funding?.allocations ?? []).map((a) => ({
   key: `${d.partnershipId}|${d.id}|${a.item}`,
   revenue: a.revenue ?? null,
   capital: a.capital ?? null,

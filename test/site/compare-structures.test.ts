@@ -64,6 +64,13 @@ describe('comparing two versions', () => {
     expect(comparison.resized.map((r) => [r.before.size, r.after.size])).toEqual([[25, { approx: 40 }]]);
   });
 
+  it('reports a size whose hedge changes though its figure does not, and not one stated the same way twice', () => {
+    const sized = (size: BodyModel['size']) => ({ bodies: [body({ id: 'board', name: 'Board', size })] });
+    const resized = (before: BodyModel['size'], after: BodyModel['size']) => compareStructures(sized(before), sized(after)).resized.length;
+    expect([resized({ approx: 20 }, { at_least: 20 }), resized({ at_least: 20 }, { at_most: 20 }), resized(20, { at_most: 20 })]).toEqual([1, 1, 1]);
+    expect([resized({ at_least: 20 }, { at_least: 20 }), resized({ at_most: 8 }, { at_most: 8 }), resized(20, 20)]).toEqual([0, 0, 0]);
+  });
+
   it('reports each sector whose seats change, including sectors that appear or disappear', () => {
     const before = body({ id: 'board', name: 'Board', seats: [{ sector: 'Business', count: 3 }, { sector: 'Police', count: 1 }], votingSeats: 4 });
     const after = body({ id: 'board', name: 'Board', seats: [{ sector: 'Business', count: 10 }, { sector: 'Police', count: 1 }, { sector: 'Health', count: 2 }], votingSeats: 13 });

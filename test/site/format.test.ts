@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMeetings, formatPeriod, formatSize, plural } from '../../src/site/format.ts';
+import { formatDate, formatMeetings, formatPeriod, formatQuantity, formatSize, plural } from '../../src/site/format.ts';
 import { alphabetical, partnershipsByTier } from '../../src/site/partnership-groups.ts';
 import { baselineFor, versionsInOrder } from '../../src/site/structure-versions.ts';
 import { fixtureModel } from './helpers/fixture-model.ts';
@@ -15,6 +15,13 @@ describe('dates and numbers for people', () => {
     expect([formatSize(20), formatSize({ approx: 40 }), formatSize(1)]).toEqual(['20 members', 'around 40 members', '1 member']);
     expect([plural(1, 'body', 'bodies'), plural(1200, 'job')]).toEqual(['1 body', '1,200 jobs']);
     expect([formatMeetings(1), formatMeetings(2), formatMeetings(6)]).toEqual(['once a year', 'twice a year', '6 times a year']);
+  });
+
+  it('keeps the document\'s hedge on a size, a term or a meeting frequency, never showing it as exact', () => {
+    expect([formatSize({ approx: 40 }), formatSize({ at_least: 20 }), formatSize({ at_most: 1 })]).toEqual(['around 40 members', 'at least 20 members', 'at most 1 member']);
+    expect([formatQuantity(2, 'year'), formatQuantity({ at_most: 3 }, 'year'), formatQuantity({ approx: 1 }, 'year')]).toEqual(['2 years', 'at most 3 years', 'around 1 year']);
+    expect([formatMeetings({ approx: 6 }), formatMeetings({ at_least: 4 }), formatMeetings({ at_most: 2 }), formatMeetings({ at_least: 1 })])
+      .toEqual(['around 6 times a year', 'at least 4 times a year', 'at most twice a year', 'at least once a year']);
   });
 });
 
