@@ -62,6 +62,10 @@ describe('messages say what is wrong, what was expected and how to fix it', () =
     expect(message('unknown-key', 'unknown-key')).toMatch(/`reprots_to`.*did you mean `reports_to`\?/);
   });
 
+  it('suggests the nearest value for every closed list, a decision\'s kind written as one text included', () => {
+    expect(message('invalid-value-decision-kind', 'invalid-value')).toBe('`kind` is the text "Funding", which is not one of the allowed values; expected one of: funding, structure, strategy, support, consultation-response, other; did you mean "funding"?');
+  });
+
   it('lists every key allowed when no key is near the unknown one', () => {
     expect(message('unknown-key-no-suggestion', 'unknown-key')).toContain('`colour` is not a key this register knows; expected one of: title, status, from, to, decided_by, bodies, relations');
   });

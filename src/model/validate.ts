@@ -147,6 +147,13 @@ const isOptional = (schema: z.ZodType | undefined) => schema !== undefined && de
 function flattenIssues(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
   const flat: z.core.$ZodIssue[] = [];
   for (const issue of issues) {
+    // A closed list that also takes a list of its values (a decision's `kind`): a text that is not one
+    // of the values is reported as such, so it gets "did you mean" like every other closed list.
+    const closedList = issue.code === 'invalid_union' ? issue.errors.find((alternative) => alternative.length === 1 && alternative[0].code === 'invalid_value' && alternative[0].path.length === 0) : undefined;
+    if (closedList && typeof (issue as { input?: unknown }).input === 'string') {
+      flat.push({ ...closedList[0], path: issue.path, input: (issue as { input?: unknown }).input } as z.core.$ZodIssue);
+      continue;
+    }
     if (issue.code === 'invalid_union' && issue.errors.length > 0 && !issue.message.startsWith('must')) {
       const best = issue.errors.reduce((a, b) => (depth(b) > depth(a) ? b : a));
       if (depth(best) > 0) {
