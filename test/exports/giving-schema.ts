@@ -8,9 +8,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { expect } from 'vitest';
+import { ROOT } from '../helpers/fixtures.ts';
 
-/** Where the reference schemas are kept outside the project. */
-export const REFERENCE_DIR = '/work/shared/reference/360giving';
+/**
+ * Where the reference schemas are kept outside the project: the design folder
+ * beside the repository (`../shared`), wherever the repository is cloned.
+ */
+export const REFERENCE_DIR = join(ROOT, '..', 'shared', 'reference', '360giving');
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 
