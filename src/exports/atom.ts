@@ -14,6 +14,7 @@ import { formatPounds } from '../model/money.ts';
 import { formatDate } from '../site/format.ts';
 import { DECISION_KIND_LABELS, DECISION_STATUS_LABELS } from '../site/labels.ts';
 import { DATA_URL, decisionUrl } from '../site/urls.ts';
+import { allocationMaker, decisionAmount } from './attribution.ts';
 import { latestTimestamp, toTimestamp } from './dates.ts';
 import { absoluteUrl } from './site-links.ts';
 import { escapeXml } from './text.ts';
@@ -29,7 +30,7 @@ export interface FeedOptions {
   subtitle: string;
   /** Newest first, as the model holds them. */
   decisions: readonly DecisionModel[];
-  /** Partnerships by id, to name each decision's partnership. */
+  /** Partnerships by id, to name each decision's partnership, and a partnership that made a decision's allocations. */
   partnerships: ReadonlyMap<string, PartnershipModel>;
   /** When a content file last changed, from git (RFC 3339); undefined without history. */
   lastModified?: (file: string) => string | undefined;
@@ -55,25 +56,47 @@ export const STATUS_SCHEME = `${DATA_URL}#decision-status`;
 export const KIND_SCHEME = `${DATA_URL}#decision-kind`;
 
 /**
- * A funding table in one sentence, for feed summaries.
+ * A decision's funding in a sentence or two, for feed summaries. The amount
+ * is the register's amount for the decision (`decides`, or the allocations it
+ * makes), or "amount not recorded"; allocations the decision only records are
+ * described as made by whoever made them, never as this decision's.
  *
+ * @param partnershipName a partnership's name by its id, for allocations made by a partnership of the register
  * @example
- * fundingSummary(funding)
- * // '£135,000.00 allocated from Performance Reward Grant (revenue £35,000.00, capital £100,000.00),
+ * fundingSummary(decision, name)
+ * // '£135,000.00 allocated by this decision from Performance Reward Grant (revenue £35,000.00, capital £100,000.00),
  * //  of £647,446.00 available (revenue £357,535.40, capital £289,910.60).'
+ * // or: 'Performance Reward Grant: amount not recorded; £647,446.00 available (…). Allocations made by
+ * //  Lancaster District LSP on 14 October 2011, recorded in this report: £530,000.00 (…).'
  */
-export function fundingSummary(funding: FundingModel): string {
-  const { allocated, availableTotals } = funding;
-  const split = (t: { revenue: number; capital: number }) =>
-    [t.revenue ? `revenue ${formatPounds(t.revenue)}` : '', t.capital ? `capital ${formatPounds(t.capital)}` : ''].filter(Boolean).join(', ');
+export function fundingSummary(
+  decision: Pick<DecisionModel, 'decision_maker' | 'date'> & { funding: FundingModel },
+  partnershipName: (id: string) => string | undefined,
+): string {
+  const { funding } = decision;
+  const split = (t: { revenue: number | null; capital: number | null }) => {
+    const parts = [t.revenue ? `revenue ${formatPounds(t.revenue)}` : '', t.capital ? `capital ${formatPounds(t.capital)}` : ''].filter(Boolean).join(', ');
+    return parts ? ` (${parts})` : '';
+  };
   const per = funding.per === 'year' ? ' a year' : '';
-  const allocatedTotal = allocated.revenue + allocated.capital;
-  const availableTotal = availableTotals.revenue + availableTotals.capital;
-  const allocatedSplit = split(allocated);
-  const availableText = `${formatPounds(availableTotal)}${per} available${split(availableTotals) ? ` (${split(availableTotals)})` : ''}`;
-  return funding.allocations.length === 0
-    ? `${funding.fund}: ${availableText}; nothing allocated yet.`
-    : `${formatPounds(allocatedTotal)}${per} allocated from ${funding.fund}${allocatedSplit ? ` (${allocatedSplit})` : ''}, of ${availableText}.`;
+  const { availableTotals } = funding;
+  const available = `${formatPounds(availableTotals.revenue + availableTotals.capital)}${per} available${split(availableTotals)}`;
+  const amount = decisionAmount(funding);
+  const sentences = [
+    amount
+      ? `${formatPounds(amount.total)}${per} ${amount.basis === 'decides' ? 'decided' : 'allocated by this decision'} from ${funding.fund}${split(amount)}, of ${available}.`
+      : `${funding.fund}, amount not recorded; ${available}.`,
+  ];
+  const maker = allocationMaker(decision, funding, partnershipName);
+  // Allocations made elsewhere are a record of someone else's decision: said as such, and never added to this decision's amount.
+  if (funding.allocations && funding.allocated && !maker?.byThisDecision) {
+    const { allocated } = funding;
+    const figure = funding.allocations.length === 0 ? 'none' : `${formatPounds(allocated.revenue + allocated.capital)}${per}${split(allocated)}`;
+    sentences.push(maker
+      ? `Allocations made by ${maker.name} ${maker.date ? `on ${formatDate(maker.date)}` : '(date not recorded)'}, recorded in this report: ${figure}.`
+      : `Allocations recorded in this report, by whom not recorded: ${figure}.`);
+  }
+  return sentences.join(' ');
 }
 
 function entry(options: FeedOptions, decision: DecisionModel): { xml: string; updated: string } {
@@ -82,6 +105,7 @@ function entry(options: FeedOptions, decision: DecisionModel): { xml: string; up
   const published = toTimestamp(decision.date);
   const updated = options.lastModified?.(decision.file) ?? published;
   const partnership = options.partnerships.get(decision.partnershipId)?.name ?? decision.partnershipId;
+  const partnershipName = (id: string) => options.partnerships.get(id)?.name;
   const lines = [
     `<entry>`,
     `<id>${escapeXml(url)}</id>`,
@@ -100,7 +124,7 @@ function entry(options: FeedOptions, decision: DecisionModel): { xml: string; up
     }
     summary = [
       `${partnership}. Date: ${formatDate(decision.date)}. Decision maker: ${decision.decision_maker}. Status: ${status}.`,
-      decision.funding ? `Funding: ${fundingSummary(decision.funding)}` : '',
+      decision.funding ? `Funding: ${fundingSummary({ ...decision, funding: decision.funding }, partnershipName)}` : '',
     ].filter(Boolean).join(' ');
   } else {
     summary = `${partnership}. Date: ${formatDate(decision.date)}. Exempt from publication: only the title and date are published.`;

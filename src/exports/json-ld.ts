@@ -5,6 +5,7 @@
  */
 import type { DecisionModel, Model, PartnershipModel } from '../model/index.ts';
 import { decisionUrl, partnershipUrl } from '../site/urls.ts';
+import { allocationMaker } from './attribution.ts';
 import { absoluteUrl } from './site-links.ts';
 
 const CONTEXT = 'https://schema.org';
@@ -66,8 +67,9 @@ export function partnershipJsonLd(model: Pick<Model, 'site' | 'partnerships'>, p
 
 /**
  * A decision's page as schema.org: the page itself, about its partnership, and
- * one MonetaryGrant per allocation, funded by the accountable body (or the
- * decision maker). An exempt decision gives only its title and date, as its page does.
+ * one MonetaryGrant per allocation, funded by whoever made it (the decision
+ * maker, for allocations this decision makes; no funder when the register
+ * does not record who). An exempt decision gives only its title and date, as its page does.
  */
 export function decisionJsonLd(model: Pick<Model, 'site' | 'partnerships'>, decision: DecisionModel) {
   const url = absoluteUrl(model.site, decisionUrl(decision.partnershipId, decision.id));
@@ -81,13 +83,14 @@ export function decisionJsonLd(model: Pick<Model, 'site' | 'partnerships'>, deci
     isPartOf: { '@type': 'WebSite', name: model.site.title, url: absoluteUrl(model.site, '/') },
   };
   const funding = decision.public ? decision.funding : undefined;
-  const funder = funding ? { '@type': 'Organization', name: funding.accountable_body ?? decision.decision_maker } : undefined;
+  const maker = funding && allocationMaker(decision, funding, (id) => model.partnerships.find((p) => p.id === id)?.name);
+  const funder = maker ? { funder: { '@type': 'Organization', name: maker.name } } : {};
   const grants = (funding?.allocations ?? []).map((a) => ({
     '@type': 'MonetaryGrant',
     name: a.item,
     ...(a.outcomes ? { description: a.outcomes } : {}),
     url,
-    funder,
+    ...funder,
     amount: { '@type': 'MonetaryAmount', currency: 'GBP', value: ((a.revenue ?? 0) + (a.capital ?? 0)) / 100 },
     fundedItem: { '@type': 'Thing', name: a.item },
   }));

@@ -2,16 +2,35 @@
  * `structures.json`: who sits where, in the shape of the Popolo standard
  * (popoloproject.com) that civic-tech tools read. Each partnership is an
  * organization; each body of each structure version is an organization whose
- * `parent_id` is the body it reports to (or the partnership, for a body that
- * reports to no one), so following `parent_id` walks the reporting lines.
+ * `parent_id` is the body it reports to, or else the partnership it is part
+ * of, so following `parent_id` walks the reporting lines. Whether a body at
+ * the top reports to no other body is what `reports_to` says: the body's
+ * organization id, "none" when the document says it reports to no one, or
+ * null when the register does not record it. Sizes, meetings a year and terms
+ * are the Quantity the document gives (`6`, `{ "approx": 6 }`), never rounded.
  * Seats are posts, one per sector, with their count and category. Popolo has
  * no notion of structure versions or of links that are not reporting lines,
- * so `structures`, `reporting_lines` and `relations` are added beside it.
+ * so `structures`, `reporting_lines` and `relations` are added beside it,
+ * with each structure's sources and each body's and seat's citations.
  */
 import type { BodyModel, Model, PartnershipModel, StructureModel } from '../model/index.ts';
+import { REPORTS_TO_NONE } from '../rules/bodies.ts';
 import { slugify } from '../schemas/index.ts';
 import { partnershipUrl, structureUrl } from '../site/urls.ts';
+import { citationRecords, discrepancyRecords, sourceRecords } from './provenance.ts';
 import { absoluteUrl, licenceOf } from './site-links.ts';
+
+/** The body a body reports to, when `reports_to` names one (not `none`, not absent). */
+function reportsToBody(body: BodyModel): string | undefined {
+  return body.reports_to != null && body.reports_to !== REPORTS_TO_NONE ? body.reports_to : undefined;
+}
+
+/** `reports_to` as open data: the organization id of the body reported to, "none", or null (not recorded). */
+function reportsToRecord(s: StructureModel, body: BodyModel): string | null {
+  const to = reportsToBody(body);
+  if (to) return bodyOrganizationId(s, to);
+  return body.reports_to === REPORTS_TO_NONE ? REPORTS_TO_NONE : null;
+}
 
 /** A body's organization id: unique across the register, stable while ids are. */
 export function bodyOrganizationId(structure: Pick<StructureModel, 'partnershipId' | 'id'>, bodyId: string): string {
@@ -33,13 +52,15 @@ export function uniqueSlugs(texts: readonly string[]): string[] {
 }
 
 function bodyOrganization(site: Model['site'], p: PartnershipModel, s: StructureModel, body: BodyModel) {
+  const to = reportsToBody(body);
   return {
     id: bodyOrganizationId(s, body.id),
     name: body.name,
     classification: body.kind,
-    parent_id: body.reports_to ? bodyOrganizationId(s, body.reports_to) : p.id,
+    parent_id: to ? bodyOrganizationId(s, to) : p.id,
+    reports_to: reportsToRecord(s, body),
     structure_id: `${p.id}/${s.id}`,
-    purpose: body.purpose ?? [],
+    purpose: body.purpose == null ? null : [...body.purpose],
     size: body.size ?? null,
     voting_seats: body.votingSeats ?? null,
     advisory_seats: body.advisorySeats ?? null,
@@ -49,6 +70,10 @@ function bodyOrganization(site: Model['site'], p: PartnershipModel, s: Structure
     term_years: body.term_years ?? null,
     state: body.state ?? null,
     statutory: body.statutory ?? null,
+    goals: body.goals == null ? null : [...body.goals],
+    notes: body.notes ?? null,
+    cite: citationRecords(body.cite),
+    discrepancies: discrepancyRecords(body.discrepancies),
     links: [{ url: absoluteUrl(site, structureUrl(p.id, s.id)), note: 'Structure page' }],
   };
 }
@@ -69,6 +94,7 @@ function bodyPosts(s: StructureModel, body: BodyModel) {
       seats: seat.count,
       voting: seat.voting !== false,
       classification: seat.category ?? null,
+      cite: citationRecords(seat.cite),
       ...dates,
     })),
     ...members.map((member, i) => ({
@@ -79,6 +105,7 @@ function bodyPosts(s: StructureModel, body: BodyModel) {
       seats: null,
       voting: null,
       classification: null,
+      cite: null,
       ...dates,
     })),
   ];
@@ -115,13 +142,17 @@ export function structuresPopolo(model: Pick<Model, 'site' | 'partnerships'>) {
         from: s.from ?? null,
         to: s.to ?? null,
         decided_by: s.decided_by ? `${p.id}/${s.decided_by}` : null,
+        status_as_at: s.status_as_at ?? null,
         url: absoluteUrl(site, structureUrl(p.id, s.id)),
         organization_ids: s.bodies.map((b) => bodyOrganizationId(s, b.id)),
+        sources: sourceRecords(s.sources),
+        discrepancies: discrepancyRecords(s.discrepancies),
       });
       for (const body of s.bodies) {
         organizations.push(bodyOrganization(site, p, s, body));
         posts.push(...bodyPosts(s, body));
-        if (body.reports_to) reportingLines.push({ from: bodyOrganizationId(s, body.id), to: bodyOrganizationId(s, body.reports_to) });
+        const to = reportsToBody(body);
+        if (to) reportingLines.push({ from: bodyOrganizationId(s, body.id), to: bodyOrganizationId(s, to) });
       }
       for (const r of s.relations) {
         const target = r.target;

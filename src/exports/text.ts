@@ -48,21 +48,36 @@ export function toCsv(rows: readonly (readonly (string | number | null | undefin
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-/** A JSON file: two-space indents and a final newline, so diffs between builds read well. */
+/**
+ * Strings as well-formed Unicode: a lone surrogate (which a YAML escape such
+ * as "\uD800" can put in content) becomes U+FFFD. JSON.stringify would write
+ * it as a `\uD800` escape that strict parsers (jq among them) refuse, so one
+ * stray character would make a whole file unreadable.
+ */
+const wellFormed = (_key: string, value: unknown) => (typeof value === 'string' ? value.toWellFormed() : value);
+
+/**
+ * A JSON file: two-space indents and a final newline, so diffs between builds
+ * read well, and every string well-formed, so strict parsers read it.
+ *
+ * @example
+ * toJsonFile({ name: 'Board \uD800' }) // '{\n  "name": "Board \uFFFD"\n}\n'
+ */
 export function toJsonFile(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${JSON.stringify(value, wellFormed, 2)}\n`;
 }
 
 /**
  * JSON that can sit inside `<script type="application/ld+json">` without
  * ending it: `<`, `>` and `&` become \u escapes (still the same JSON), so no
- * content can write `</script>`. U+2028 and U+2029 are escaped for old parsers.
+ * content can write `</script>`. U+2028 and U+2029 are escaped for old parsers,
+ * and lone surrogates become U+FFFD, as in `toJsonFile`.
  *
  * @example
  * inlineJson({ name: '</script>' }) // '{"name":"\\u003c/script\\u003e"}'
  */
 export function inlineJson(value: unknown): string {
-  return JSON.stringify(value)
+  return JSON.stringify(value, wellFormed)
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')

@@ -1,23 +1,34 @@
 /**
- * `grants-360giving.json`: one grant per published allocation, in the
- * 360Giving Data Standard (standard.threesixtygiving.org, schema 1.4), so
- * funders' and researchers' tools can read the register's money with
- * everyone else's.
+ * `grants-360giving.json`: the register's grants in the 360Giving Data
+ * Standard (standard.threesixtygiving.org, schema 1.4), so funders' and
+ * researchers' tools can read the register's money with everyone else's.
  *
- * How the register's facts fill the standard's required fields:
- * - `id`: the register's prefix, then partnership, decision and item, so it
- *   stays the same from build to build while those ids do.
- * - `fundingOrganization`: the funding table's `accountable_body`, else the
- *   decision maker. `recipientOrganization`: the partnership the allocation was
- *   made through, because the register records what money is for, not who
- *   received it. Neither has a charity or company number in the register, so
- *   both take ids made from the register's prefix, as the standard's guidance
- *   allows for organisations without one.
- * - `awardDate`: the decision's date; a partial date (`2011`) gives the first
- *   day of its period, and the description says the date as recorded.
+ * A grant is awarded by its real maker on its real date (the contract's
+ * "Money attribution"):
+ * - an allocation this decision makes (`allocated_by: this-decision`) is a
+ *   grant by the decision maker, on the decision's date;
+ * - an allocation made elsewhere, which the decision only records, is a grant
+ *   by whoever `allocated_by` names, on its `allocated_on`, and only when both
+ *   are known; otherwise it is left out (as is an allocation whose maker is
+ *   not recorded), and `allocationsLeftOutOf360Giving` counts them for /data/;
+ * - a decision whose table gives `decides` and makes no allocations itself is
+ *   one grant of that amount, by the decision maker, on the decision's date.
+ *
+ * How the register's facts fill the standard's other required fields:
+ * - `id`: the register's prefix, then partnership, decision and item (just
+ *   partnership and decision for a `decides` grant), so it stays the same from
+ *   build to build while those ids do.
+ * - `recipientOrganization`: the partnership the money was allocated through,
+ *   because the register records what money is for, not who received it. No
+ *   organisation has a charity or company number in the register, so each
+ *   takes an id made from the register's prefix, as the standard's guidance
+ *   allows for organisations without one; a partnership has the same id as
+ *   funder and as recipient.
+ * - `awardDate`: a partial date (`2011`) gives the first day of its period,
+ *   and the description says the date as recorded.
  * - the revenue/capital split: `classifications`, one per stream given, with
- *   the decision's status beside them, because a proposed or rejected
- *   allocation is not money paid.
+ *   the status of the decision that records the grant beside them, because a
+ *   proposed or rejected allocation is not money paid.
  */
 import type { Model, SiteModel } from '../model/index.ts';
 import { penceToDecimal, formatPounds } from '../model/money.ts';
@@ -26,6 +37,7 @@ import { formatDate } from '../site/format.ts';
 import { DECISION_STATUS_LABELS } from '../site/labels.ts';
 import { decisionUrl, partnershipUrl } from '../site/urls.ts';
 import { allocationRows, type AllocationRow } from './allocations.ts';
+import { decisionAmount } from './attribution.ts';
 import { isPartialDate, toFullDate } from './dates.ts';
 import { absoluteUrl, licenceUrl } from './site-links.ts';
 import { uniqueSlugs } from './popolo.ts';
@@ -65,70 +77,179 @@ export function grantTitle(item: string): string {
 /** Amounts in pounds as JSON numbers: whole pence divided by 100 print exactly (12345.67). */
 const pounds = (pence: number) => pence / 100;
 
-function grant(site: SiteModel, prefix: string, row: AllocationRow, itemSlug: string, dateModified: string | undefined) {
-  const { partnership, decision, allocation, total } = row;
+/** What one grant says, before it is written in the standard's shape. */
+interface GrantFacts {
+  /** The id's last part after the prefix: partnership, decision and, for an allocation, its item. */
+  idSuffix: string;
+  title: string;
+  /** The first sentence of the description: what, from which fund, by whom, when, recorded where. */
+  lead: string;
+  revenue: number | null | undefined;
+  capital: number | null | undefined;
+  outcomes?: string | null;
+  /** True for an allocation made elsewhere, which the decision only records. */
+  recorded: boolean;
+  funder: { id: string; name: string };
+  awardDate: string;
+  row: Pick<AllocationRow, 'partnership' | 'decision'>;
+}
+
+function grant(site: SiteModel, prefix: string, facts: GrantFacts, dateModified: string | undefined) {
+  const { partnership, decision } = facts.row;
   const { funding } = decision;
-  const funder = funding.accountable_body ?? decision.decision_maker;
   const statusText = DECISION_STATUS_LABELS[decision.status].text;
   const description = [
-    `${allocation.item}: allocated from ${funding.fund}${funding.per === 'year' ? ' (a yearly figure)' : ''} by ${decision.decision_maker} in “${decision.title}”, ${formatDate(decision.date)}.`,
-    `Decision status: ${statusText.toLowerCase()}.`,
-    allocation.outcomes ? `Outcomes: ${allocation.outcomes}` : '',
-    isPartialDate(decision.date) ? `The decision is dated ${formatDate(decision.date)}; awardDate gives the first day of that period.` : '',
+    facts.lead,
+    `${facts.recorded ? 'Status of the decision that records it' : 'Decision status'}: ${statusText.toLowerCase()}.`,
+    facts.outcomes ? `Outcomes: ${facts.outcomes}` : '',
+    isPartialDate(facts.awardDate) ? `The award is dated ${formatDate(facts.awardDate)}; awardDate gives the first day of that period.` : '',
   ].filter(Boolean).join(' ');
-  const streams = (['revenue', 'capital'] as const).filter((s) => allocation[s] != null);
+  const streams = (['revenue', 'capital'] as const).filter((s) => facts[s] != null);
   return {
-    id: `${prefix}-${partnership.id}-${decision.id}-${itemSlug}`,
-    title: grantTitle(allocation.item),
+    id: `${prefix}-${facts.idSuffix}`,
+    title: grantTitle(facts.title),
     description,
     currency: 'GBP',
-    amountAwarded: pounds(total),
-    awardDate: toFullDate(decision.date),
+    amountAwarded: pounds((facts.revenue ?? 0) + (facts.capital ?? 0)),
+    awardDate: toFullDate(facts.awardDate),
     url: absoluteUrl(site, decisionUrl(partnership.id, decision.id)),
     ...(dateModified ? { dateModified } : {}),
-    fundingOrganization: [{ id: `${prefix}-org-${slugify(funder) || 'funder'}`, name: funder }],
-    recipientOrganization: [{ id: `${prefix}-partnership-${partnership.id}`, name: partnership.name, url: absoluteUrl(site, partnershipUrl(partnership.id)) }],
+    fundingOrganization: [facts.funder],
+    recipientOrganization: [{ id: partnershipOrganizationId(prefix, partnership.id), name: partnership.name, url: absoluteUrl(site, partnershipUrl(partnership.id)) }],
     grantProgramme: [{ code: slugify(funding.fund) || 'fund', title: funding.fund }],
     classifications: [
       ...streams.map((s) => ({
         vocabulary: STREAM_VOCABULARY,
         code: s,
         title: s === 'revenue' ? 'Revenue' : 'Capital',
-        description: `${penceToDecimal(allocation[s] ?? 0)} GBP (${formatPounds(allocation[s] ?? 0)})`,
+        description: `${penceToDecimal(facts[s] ?? 0)} GBP (${formatPounds(facts[s] ?? 0)})`,
       })),
       { vocabulary: STATUS_VOCABULARY, code: decision.status, title: statusText },
     ],
   };
 }
 
+/** A partnership's organisation id, the same whether it funds or receives. */
+const partnershipOrganizationId = (prefix: string, partnershipId: string) => `${prefix}-partnership-${partnershipId}`;
+
+/** An organisation named only in words: an id from its name. */
+const namedOrganizationId = (prefix: string, name: string) => `${prefix}-org-${slugify(name) || 'funder'}`;
+
+/**
+ * The grants one allocation row gives: one when its maker and date are known
+ * (this decision, or a maker elsewhere with `allocated_on`), none otherwise.
+ */
+function allocationGrantFacts(prefix: string, row: AllocationRow, itemSlug: string): GrantFacts | undefined {
+  const { partnership, decision, allocation, maker } = row;
+  if (!maker?.date) return undefined;
+  const { funding } = decision;
+  const yearly = funding.per === 'year' ? ' (a yearly figure)' : '';
+  const lead = maker.byThisDecision
+    ? `${allocation.item}: allocated from ${funding.fund}${yearly} by ${decision.decision_maker} in “${decision.title}”, ${formatDate(decision.date)}.`
+    : `${allocation.item}: allocated from ${funding.fund}${yearly} by ${maker.name} on ${formatDate(maker.date)}, as recorded in “${decision.title}” (${decision.decision_maker}, ${formatDate(decision.date)}).`;
+  return {
+    idSuffix: `${partnership.id}-${decision.id}-${itemSlug}`,
+    title: allocation.item,
+    lead,
+    revenue: allocation.revenue,
+    capital: allocation.capital,
+    outcomes: allocation.outcomes,
+    recorded: !maker.byThisDecision,
+    funder: maker.partnershipId
+      ? { id: partnershipOrganizationId(prefix, maker.partnershipId), name: maker.name }
+      : { id: namedOrganizationId(prefix, maker.name), name: maker.name },
+    awardDate: maker.date,
+    row,
+  };
+}
+
+/**
+ * The grant a decision's own `decides` gives, when it makes no allocations of
+ * its own (those are its grants, item by item, and `decides` their sum).
+ */
+function decidesGrantFacts(prefix: string, row: Pick<AllocationRow, 'partnership' | 'decision'>): GrantFacts | undefined {
+  const { partnership, decision } = row;
+  const { funding } = decision;
+  const amount = decisionAmount(funding);
+  if (!amount || amount.basis !== 'decides') return undefined;
+  if (funding.allocator?.type === 'this-decision' && (funding.allocations ?? []).length > 0) return undefined;
+  const yearly = funding.per === 'year' ? ' (a yearly figure)' : '';
+  return {
+    idSuffix: `${partnership.id}-${decision.id}`,
+    title: decision.title,
+    lead: `${formatPounds(amount.total)} from ${funding.fund}${yearly}, decided by ${decision.decision_maker} in “${decision.title}”, ${formatDate(decision.date)}.`,
+    revenue: amount.revenue,
+    capital: amount.capital,
+    recorded: false,
+    funder: { id: namedOrganizationId(prefix, decision.decision_maker), name: decision.decision_maker },
+    awardDate: decision.date,
+    row,
+  };
+}
+
+/** The grants of a register, in its order, and how many allocations could not be given as grants. */
+function givingGrants(model: Pick<Model, 'site' | 'decisions' | 'partnerships'>): { facts: GrantFacts[]; leftOut: number } {
+  const prefix = grantPrefix(model.site);
+  const rowsOf = new Map<AllocationRow['decision'], AllocationRow[]>();
+  for (const row of allocationRows(model)) {
+    const list = rowsOf.get(row.decision);
+    if (list) list.push(row);
+    else rowsOf.set(row.decision, [row]);
+  }
+  const partnerships = new Map(model.partnerships.map((p) => [p.id, p]));
+  const facts: GrantFacts[] = [];
+  let leftOut = 0;
+  for (const decision of model.decisions) {
+    const partnership = partnerships.get(decision.partnershipId);
+    if (!decision.public || !decision.funding || !partnership) continue;
+    const row = { partnership, decision: decision as AllocationRow['decision'] };
+    const decided = decidesGrantFacts(prefix, row);
+    if (decided) facts.push(decided);
+    const own = rowsOf.get(row.decision) ?? [];
+    // Items are unique per table by name, but two names can share a slug; number repeats.
+    const slugs = uniqueSlugs(own.map((r) => r.allocation.item));
+    own.forEach((r, i) => {
+      const allocation = allocationGrantFacts(prefix, r, slugs[i]);
+      if (allocation) facts.push(allocation);
+      else leftOut++;
+    });
+  }
+  return { facts, leftOut };
+}
+
+/**
+ * How many published allocations `grants-360giving.json` leaves out, because
+ * the register does not record who made them, or, for allocations made
+ * elsewhere, when. The /data/ page states it, as the contract asks.
+ *
+ * @example
+ * allocationsLeftOutOf360Giving(model) // 2
+ */
+export function allocationsLeftOutOf360Giving(model: Pick<Model, 'site' | 'decisions' | 'partnerships'>): number {
+  return givingGrants(model).leftOut;
+}
+
 /**
  * The 360Giving package: `{ grants: [...] }` with the standard's package
  * metadata. The standard asks for at least one grant; a register with no
- * allocations publishes an empty list, which the /data/ page explains.
+ * grants publishes an empty list, which the /data/ page explains.
  *
  * @param lastModified when a decision's file last changed (from git), for `dateModified`; optional.
  */
 export function grants360Giving(model: Pick<Model, 'site' | 'decisions' | 'partnerships'>, lastModified: (file: string) => string | undefined = () => undefined) {
   const { site } = model;
   const prefix = grantPrefix(site);
-  const rows = allocationRows(model);
-  // Items are unique per table by name, but two names can share a slug; number repeats.
-  const slugs = new Map<string, string[]>();
-  const grants = rows.map((row) => {
-    const key = `${row.partnership.id}/${row.decision.id}`;
-    let list = slugs.get(key);
-    if (!list) {
-      list = uniqueSlugs(row.decision.funding.allocations.map((a) => a.item));
-      slugs.set(key, list);
-    }
-    return grant(site, prefix, row, list[row.decision.funding.allocations.indexOf(row.allocation)], lastModified(row.decision.file));
-  });
+  const { facts, leftOut } = givingGrants(model);
+  const grants = facts.map((f) => grant(site, prefix, f, lastModified(f.row.decision.file)));
   const license = licenceUrl(site.licence);
+  const omitted = leftOut === 0
+    ? ''
+    : ` ${leftOut === 1 ? '1 allocation is' : `${leftOut} allocations are`} left out, because the register does not record who made ${leftOut === 1 ? 'it' : 'them'} or when.`;
   return {
     grants,
     version: GIVING_SCHEMA_VERSION,
     title: `${site.title}: grants`,
-    description: `Every allocation in the funding tables of ${site.title}, one grant each.`,
+    description: `The grants recorded in ${site.title}: each allocation as a grant by whoever made it, on the date it was made, and the amount a decision decides when it makes no allocations itself.${omitted}`,
     publisher: { name: site.publisher, website: absoluteUrl(site, '/') },
     ...(license ? { license } : {}),
     accessURL: absoluteUrl(site, '/data/'),

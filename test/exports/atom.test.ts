@@ -36,8 +36,36 @@ describe('the decisions feed', () => {
     expect(childrenNamed(childrenNamed(grants, 'author')[0], 'name')[0].text).toBe('Cabinet, Vale Council');
     expect(childrenNamed(grants, 'category').map((c) => c.attributes.term)).toEqual(['approved', 'funding']);
     expect(text('summary')).toContain('Status: Approved.');
-    expect(text('summary')).toContain('£55,001.23 allocated from Performance Reward Grant (revenue £5,001.24, capital £49,999.99), of £150,000.01 available (revenue £100,000.01, capital £50,000.00).');
+    expect(text('summary')).toContain('£55,001.23 allocated by this decision from Performance Reward Grant (revenue £5,001.24, capital £49,999.99), of £150,000.01 available (revenue £100,000.01, capital £50,000.00).');
     expect(childrenNamed(grants, 'link')[0].attributes.href).toBe('https://register.example.org/partnerships/vale-lsp/decisions/2011-11-08-grants/');
+  });
+
+  const summaryOf = (decisionId: string) => {
+    const feed = expectValidAtom(decisionsFeed(options));
+    const found = childrenNamed(feed, 'entry').find((e) => childrenNamed(e, 'id')[0].text.endsWith(`/${decisionId}/`))!;
+    return childrenNamed(found, 'summary')[0].text;
+  };
+
+  it('says the amount is not recorded for a table that lists no allocations and decides nothing, never that nothing was allocated', () => {
+    const summary = summaryOf('2012-06-20-lottery-bid');
+    expect(summary).toContain('Funding: Big Lottery Fund, amount not recorded; £100,000.00 available (capital £100,000.00).');
+    expect(summary).not.toMatch(/nothing allocated|£0\.00/i);
+  });
+
+  it('gives what a decision decides as its amount, and describes allocations made elsewhere as made by whoever made them, on their date', () => {
+    expect(summaryOf('2012-02-14-prg-record')).toContain(
+      'Funding: £7,500.00 decided from Performance Reward Grant (capital £7,500.00), of £60,000.00 available (revenue £50,000.00, capital £10,000.00). '
+      + 'Allocations made by Shire Partnership on 14 December 2011, recorded in this report: £25,000.00 (revenue £25,000.00).',
+    );
+  });
+
+  it('never counts allocations a decision only records as its amount, and says when their maker or date is not recorded', () => {
+    expect(summaryOf('2012-03-forum-grants')).toContain(
+      'Funding: Community chest, amount not recorded; £3,000.00 available (revenue £3,000.00). Allocations made by Vale Community Forum (date not recorded), recorded in this report: £3,000.00 (revenue £3,000.00).',
+    );
+    expect(summaryOf('2012-04-01-budget-note')).toContain(
+      'Funding: LSP pooled budget, amount not recorded; £1,500.00 available (revenue £1,500.00). Allocations recorded in this report, by whom not recorded: £1,500.00 (revenue £1,500.00).',
+    );
   });
 
   it('dates a decision known only by its year at the first of January, and says the year as recorded', () => {
@@ -46,7 +74,7 @@ describe('the decisions feed', () => {
     expect(childrenNamed(pooled, 'published')[0].text).toBe('2011-01-01T00:00:00Z');
     expect(childrenNamed(pooled, 'updated')[0].text).toBe('2011-01-01T00:00:00Z');
     expect(childrenNamed(pooled, 'summary')[0].text).toContain('Date: 2011.');
-    expect(childrenNamed(pooled, 'summary')[0].text).toContain('£12,345.67 a year allocated');
+    expect(childrenNamed(pooled, 'summary')[0].text).toContain('£12,345.67 a year decided from LSP pooled budget (revenue £12,345.67), of £20,000.00 a year available');
   });
 
   it('shows only the title and date of an exempt decision', () => {

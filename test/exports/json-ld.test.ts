@@ -39,7 +39,16 @@ describe('schema.org on decision pages', () => {
       ['Youth work, phase 2\n(north)', 39999.99, 'GBP'],
       ['Warm-Homes', 0, 'GBP'],
     ]);
-    expect(grants[0].funder).toEqual({ '@type': 'Organization', name: 'Vale Council' });
+    expect(grants[0].funder).toEqual({ '@type': 'Organization', name: 'Cabinet, Vale Council' });
+  });
+
+  it('names as funder whoever made the allocations, and no funder where the register does not record who', () => {
+    const grantsOf = (id: string) => (decisionJsonLd(model, vale.decisions.find((d) => d.id === id)!)['@graph'] as Record<string, any>[]).filter((n) => n['@type'] === 'MonetaryGrant');
+    expect(grantsOf('2012-02-14-prg-record').map((g) => g.funder)).toEqual([
+      { '@type': 'Organization', name: 'Shire Partnership' }, { '@type': 'Organization', name: 'Shire Partnership' },
+    ]);
+    expect(grantsOf('2012-04-01-budget-note')).toHaveLength(1);
+    expect(grantsOf('2012-04-01-budget-note')[0]).not.toHaveProperty('funder');
   });
 
   it('gives an exempt decision’s title and date only', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grants360Giving, grantTitle, toJsonFile } from '../../src/exports/index.ts';
+import { allocationsLeftOutOf360Giving, grants360Giving, grantTitle, toJsonFile } from '../../src/exports/index.ts';
 import { checkContent } from '../../src/model/index.ts';
 import { expectGrantsFollowTheStandard, referenceValidator } from './giving-schema.ts';
 import { fixtureModel } from './helpers.ts';
@@ -27,8 +27,11 @@ describe('grants-360giving.json', () => {
     expectGrantsFollowTheStandard(pkg);
   });
 
-  it('has one grant per allocation of every public decision, amounts to the penny', () => {
+  it('has one grant per attributable allocation and per decided amount of every public decision, amounts to the penny', () => {
     expect(pkg.grants.map((g) => [g.title, g.amountAwarded])).toEqual([
+      ['Performance Reward Grant allocations recorded', 7500],
+      ['Town centre events', 20000],
+      ['Play areas', 5000],
       ['Warm Homes', 15000.25],
       ['=HYPERLINK("http://evil")', 0.99],
       ['Youth work, phase 2\n(north)', 39999.99],
@@ -52,10 +55,44 @@ describe('grants-360giving.json', () => {
     expect(grant('Partnership support').classifications.map((c) => c.code)).toEqual(['revenue', 'proposed']);
   });
 
-  it('names the accountable body as funder and the partnership as recipient', () => {
-    expect(grant('Warm Homes').fundingOrganization).toEqual([{ id: '360G-register-example-org-org-vale-council', name: 'Vale Council' }]);
+  it('awards an allocation this decision makes by the decision maker, on the decision’s date, to the partnership', () => {
+    expect(grant('Warm Homes').fundingOrganization).toEqual([{ id: '360G-register-example-org-org-cabinet-vale-council', name: 'Cabinet, Vale Council' }]);
+    expect(grant('Warm Homes').awardDate).toBe('2011-11-08');
     expect(grant('Partnership support').fundingOrganization[0].name).toBe('Vale Board');
     expect(grant('Warm Homes').recipientOrganization[0]).toMatchObject({ name: 'Vale "Together" LSP', url: 'https://register.example.org/partnerships/vale-lsp/' });
+  });
+
+  it('awards an allocation made elsewhere by whoever made it, on the date it was made, not by the decision that records it', () => {
+    const town = grant('Town centre events');
+    expect(town.fundingOrganization).toEqual([{ id: '360G-register-example-org-partnership-shire-partnership', name: 'Shire Partnership' }]);
+    expect(town.awardDate).toBe('2011-12-14');
+    expect(town.description).toContain('allocated from Performance Reward Grant by Shire Partnership on 14 December 2011, as recorded in “Performance Reward Grant allocations recorded” (Cabinet, Vale Council, 14 February 2012).');
+    expect(town.id).toBe('360G-register-example-org-vale-lsp-2012-02-14-prg-record-town-centre-events');
+  });
+
+  it('gives what a decision decides as one grant by its decision maker when it makes no allocations itself', () => {
+    const decided = pkg.grants.find((g) => g.id === '360G-register-example-org-vale-lsp-2012-02-14-prg-record')!;
+    expect(decided).toMatchObject({
+      amountAwarded: 7500, awardDate: '2012-02-14',
+      fundingOrganization: [{ id: '360G-register-example-org-org-cabinet-vale-council', name: 'Cabinet, Vale Council' }],
+    });
+    expect(decided.classifications.map((c) => c.code)).toEqual(['capital', 'noted']);
+  });
+
+  it('gives a decision that decides an amount and makes the allocations itself its allocations as grants, counting the money once', () => {
+    expect(pkg.grants.filter((g) => g.id.includes('2011-pooled-budget')).map((g) => [g.title, g.amountAwarded])).toEqual([['Partnership support', 12345.67]]);
+  });
+
+  it('leaves out an allocation whose maker, or whose date when made elsewhere, is not recorded, and counts it for the data page', () => {
+    const titles = pkg.grants.map((g) => g.title);
+    expect(titles).not.toContain('Village hall repairs');
+    expect(titles).not.toContain('Newsletter');
+    expect(allocationsLeftOutOf360Giving(model)).toBe(2);
+    expect(pkg.description).toContain('2 allocations are left out, because the register does not record who made them or when.');
+  });
+
+  it('gives no grant for a table that lists no allocations and decides nothing', () => {
+    expect(pkg.grants.some((g) => g.id.includes('lottery-bid'))).toBe(false);
   });
 
   it('dates a decision known only by its year at the first of January, saying so in the description', () => {

@@ -19,7 +19,8 @@ export const GET: APIRoute<{ partnership: PartnershipModel }> = ({ props: { part
     title: `Decisions of ${partnership.name}: ${model.site.title}`,
     subtitle: `Decisions and reports of ${partnership.name}, newest first.`,
     decisions: partnership.decisions,
-    partnerships: new Map([[partnership.id, partnership]]),
+    // Every partnership, not only this one: an allocation one of them made is named in the summary.
+    partnerships: new Map(model.partnerships.map((p) => [p.id, p])),
     lastModified: (file) => lastModified(file),
     emptyUpdated: lastModified(partnership.file) ?? (written ? toTimestamp(written) : EPOCH),
   });
