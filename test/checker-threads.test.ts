@@ -9,7 +9,7 @@ import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../scripts/generate-corpus.ts';
-import { formatReport } from '../src/content/diagnostics.ts';
+import { formatReport } from '../src/content/report.ts';
 import { loadContent, planContent } from '../src/content/load.ts';
 import { checkContent, reportOf } from '../src/model/index.ts';
 import { checkContentInThreads, packDocument, THREADS_FROM_FILES } from '../src/model/threads.ts';
