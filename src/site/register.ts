@@ -47,7 +47,8 @@ export function registerRows(model: Model): RegisterRow[] {
       ...base,
       kinds: decision.kind,
       status: decision.status,
-      keyDecision: decision.key_decision ? 'yes' : 'no',
+      // Absent is not recorded, never "no": the register shows only what the documents say.
+      keyDecision: decision.key_decision == null ? 'not-recorded' : decision.key_decision ? 'yes' : 'no',
       amount: amountOf(decision),
     };
   });
@@ -56,19 +57,18 @@ export function registerRows(model: Model): RegisterRow[] {
 }
 
 /**
- * The money a decision allocates, or what was available when nothing is allocated.
+ * The register's amount for a decision: what the decision itself decides
+ * (`decides`, or the allocations it makes), never allocations made elsewhere
+ * nor what was available; undefined when its funding table does not say.
  *
  * @example
- * // Lancaster's Performance Reward Grant: £330,000 revenue and £200,000 capital allocated
- * amountOf(decision) // '£530,000.00'
+ * // Lancaster's Cabinet was asked to allocate the uncommitted £27,535.40 revenue and £89,910.60 capital
+ * amountOf(decision) // '£117,446.00'
  */
 export function amountOf(decision: DecisionModel): string | undefined {
-  const funding = decision.funding;
-  if (!funding) return undefined;
-  const per = funding.per === 'year' ? ' a year' : '';
-  const allocated = funding.allocated.revenue + funding.allocated.capital;
-  if (allocated > 0) return `${formatPounds(allocated)}${per}`;
-  return `${formatPounds(funding.availableTotals.revenue + funding.availableTotals.capital)}${per} available`;
+  const amount = decision.funding?.decidedAmount;
+  if (!amount) return undefined;
+  return `${formatPounds(amount.revenue + amount.capital)}${decision.funding?.per === 'year' ? ' a year' : ''}`;
 }
 
 /** The rows that match a filter, in register order. */
@@ -132,7 +132,9 @@ function countOptions(rows: readonly RegisterRow[]): Record<FilterDimension, Fil
     year: years.map((year) => option('year', year, year)),
     kind: DECISION_KINDS.map((kind) => option('kind', kind, DECISION_KIND_LABELS[kind])).filter(present),
     status: DECISION_STATUSES.map((status) => option('status', status, DECISION_STATUS_LABELS[status].text)).filter(present),
-    'key-decision': [option('key-decision', 'yes', 'Key decisions'), option('key-decision', 'no', 'Not key decisions')].filter(present),
+    'key-decision': [
+      option('key-decision', 'yes', 'Key decisions'), option('key-decision', 'no', 'Not key decisions'), option('key-decision', 'not-recorded', 'Key decision not recorded'),
+    ].filter(present),
   };
 }
 

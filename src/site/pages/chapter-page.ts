@@ -74,7 +74,7 @@ export function chapterPageData(model: Model, p: PartnershipModel, c: ChapterMod
     heading: c.title,
     history: pageHistory(model.site, [c.file]),
     status: CHAPTER_STATUS_LABELS[c.status],
-    ...(strategy ? { strategy: { text: strategy.title, href: strategyLink, period: formatPeriod(strategy.period.from, strategy.period.to) } } : {}),
+    ...(strategy ? { strategy: { text: strategy.title, href: strategyLink, period: formatPeriod(strategy.period?.from, strategy.period?.to) } } : {}),
     strategyId: c.strategy,
     ...(owner ? { owner: { text: owner.name, href: partnershipUrl(owner.id) } } : {}),
     ...(c.agreed ? { agreed: c.agreed } : {}),

@@ -5,6 +5,7 @@
  */
 import { decisionJsonLd } from '../../exports/index.ts';
 import type { DecisionModel, Model, PartnershipModel } from '../../model/index.ts';
+import { fundingView, type FundingView } from '../funding-view.ts';
 import { DECISION_KIND_LABELS, DECISION_STATUS_LABELS, STRUCTURE_STATUS_LABELS } from '../labels.ts';
 import { indexModel } from '../lookup.ts';
 import { notesForFiles, type DataQualityNote } from '../notes.ts';
@@ -52,6 +53,8 @@ export interface PublishedDecisionPage extends DecisionPageBase {
   supersedes?: RelatedDecision;
   supersededBy: RelatedDecision[];
   notes: DataQualityNote[];
+  /** The funding table, when the decision has one. */
+  funding?: FundingView;
 }
 
 /** What a decision's page shows. */
@@ -96,5 +99,6 @@ export function decisionPageData(model: Model, p: PartnershipModel, d: DecisionM
       .filter((x) => x !== undefined)
       .map(related),
     notes: notesForFiles(model, [d.file]),
+    ...(d.funding ? { funding: fundingView(model, { ...d, funding: d.funding }) } : {}),
   };
 }

@@ -85,7 +85,8 @@ export interface PartnershipPage {
   reviewWarning?: string;
   kind: string;
   status: Label;
-  tier: string;
+  /** The tier of local government, when a source states it. */
+  tier?: string;
   history: PageHistoryView;
   /** The page's contents list: its sections, in order, by id. */
   sections: { id: string; text: string }[];
@@ -136,7 +137,7 @@ export function partnershipPageData(model: Model, p: PartnershipModel, options: 
     ...(reviewNote ? { reviewWarning: reviewNote.text } : {}),
     kind: PARTNERSHIP_KIND_LABELS[p.kind],
     status: PARTNERSHIP_STATUS_LABELS[p.status],
-    tier: TIER_LABELS[p.tier],
+    ...(p.tier ? { tier: TIER_LABELS[p.tier] } : {}),
     history: pageHistory(model.site, partnershipPageFiles(p)),
     sections: [
       { id: 'about', text: 'About this partnership' },
@@ -167,7 +168,7 @@ export function partnershipPageData(model: Model, p: PartnershipModel, options: 
     strategies: p.strategies.map((s) => ({
       title: s.title,
       href: strategyUrl(p.id, s.id),
-      period: formatPeriod(s.period.from, s.period.to),
+      period: formatPeriod(s.period?.from, s.period?.to),
       chapterCount: plural(s.chapters.length, 'district chapter'),
     })),
     chapters: p.chapters.map((c) => {

@@ -76,10 +76,10 @@ export function strategyPageData(model: Model, p: PartnershipModel, s: StrategyM
       return partnership && chapter ? [{ partnership, chapter }] : [];
     })
     .sort((a, b) => a.partnership.name.localeCompare(b.partnership.name, 'en-GB'));
-  const period = formatPeriod(s.period.from, s.period.to);
+  const period = formatPeriod(s.period?.from, s.period?.to);
   return {
     title: s.title,
-    description: `${STRATEGY_KIND_LABELS[s.kind]} of ${p.name}, ${period}.`,
+    description: `${STRATEGY_KIND_LABELS[s.kind]} of ${p.name}${period ? `, ${period}` : ''}.`,
     breadcrumbs: partnershipCrumbs(p),
     partnership: { id: p.id, name: p.name },
     ownerUrl: partnershipUrl(p.id),
