@@ -170,11 +170,22 @@ function decisionTemplate(context: Context, title: string): { id: string; keys: 
       { key: 'public' },
       { key: 'key_decision', value: 'true', optional: true },
       { key: 'forward_plan', value: date.slice(0, 7), optional: true },
+      { key: 'status_as_at', value: date, optional: true },
       {
         key: 'report', optional: true, keys: [
           { key: 'title', value: 'Partnerships' },
           { key: 'author', value: 'Head of Community Engagement' },
           { key: 'reference', value: '""' },
+          { key: 'publisher', value: 'Lancaster City Council' },
+          { key: 'url', value: 'https://democracy.example.org/partnerships.pdf' },
+        ],
+      },
+      {
+        key: 'sources', optional: true, list: true, hint: 'besides the report, which is cited as `report`', keys: [
+          { key: 'id', value: 'prg-report' },
+          { key: 'title', value: 'Lancashire County Council report to Lancashire Leaders on Performance Reward Grant' },
+          { key: 'publisher', value: 'Lancashire County Council' },
+          { key: 'date', value: '2011-08-18' },
         ],
       },
       { key: 'recommendations', optional: true, lines: ['That Cabinet approves the new partnership arrangements being proposed in this report.'] },
@@ -186,23 +197,30 @@ function decisionTemplate(context: Context, title: string): { id: string; keys: 
           { key: 'advantages', lines: ['Reduced administrative burden.'] },
           { key: 'disadvantages', lines: ['Council will need a stronger central co-ordinating role.'] },
           { key: 'risks', lines: ['Possible impact on communications between partners.'] },
+          { key: 'cite', value: 'report, Options and Options Analysis' },
         ],
       },
       { key: 'structure', value: structures[0] ?? '<structure-id>', optional: true, hint: structures.length ? `here: ${listWords(structures)}` : undefined },
       { key: 'supersedes', value: decisions[0] ?? '<decision-id>', optional: true, hint: decisions.length ? `here: ${listWords(decisions)}` : undefined },
+      { key: 'serves', optional: true, lines: ['worcestershire-partnership/scs-2011/skilled-prosperous-economy'] },
       {
         key: 'funding', optional: true, keys: [
           { key: 'fund', value: 'Performance Reward Grant' },
           { key: 'accountable_body', value: 'Lancaster City Council' },
+          { key: 'cite', value: 'report, Appendix A' },
           { key: 'available', keys: [{ key: 'revenue', value: '"£357,535.40"' }, { key: 'capital', value: '"£289,910.60"' }] },
           {
-            key: 'allocations', list: true, keys: [
+            key: 'allocations', list: true, hint: 'leave the key out when the document gives no figures; `[]` only when it says nothing was allocated', keys: [
               { key: 'item', value: 'Warm Homes' },
               { key: 'revenue', value: '5000' },
               { key: 'capital', value: '100000' },
               { key: 'outcomes', value: 'At least 2000 homes insulated.' },
+              { key: 'cite', value: 'report, Appendix A' },
             ],
           },
+          { key: 'allocated_by', value: 'this-decision', hint: 'or a partnership id such as lancaster-district-lsp, or a name in words' },
+          { key: 'allocated_on', hint: 'a date, only when someone else made the allocations and a document dates them' },
+          { key: 'decides', optional: true, keys: [{ key: 'revenue', value: '"£27,535.40"' }, { key: 'capital', value: '"£89,910.60"' }] },
           { key: 'remaining', keys: [{ key: 'revenue', value: '"£352,535.40"' }, { key: 'capital', value: '"£189,910.60"' }] },
           { key: 'per', value: 'year' },
           {
@@ -213,6 +231,18 @@ function decisionTemplate(context: Context, title: string): { id: string; keys: 
               { key: 'note', value: 'Committed for future years' },
             ],
           },
+          {
+            key: 'discrepancies', optional: true, list: true, keys: [
+              { key: 'text', value: 'Appendix A gives the remaining grant as £27,535.40 revenue; the recommendations give £27,535.' },
+              { key: 'cite', value: 'report, Appendix A' },
+            ],
+          },
+        ],
+      },
+      {
+        key: 'discrepancies', optional: true, list: true, keys: [
+          { key: 'text', value: 'Paragraph 2.11 refers to Appendix 1; the appendix is headed Appendix A.' },
+          { key: 'cite', value: 'report, para 2.11' },
         ],
       },
     ],
@@ -233,11 +263,24 @@ function structureTemplate(context: Context, title: string, id: string): { id: s
       { key: 'from', value: date.slice(0, 7), optional: true },
       { key: 'to', value: date.slice(0, 7), optional: true },
       { key: 'decided_by', value: decisions.at(-1) ?? '<decision-id>', optional: true, hint: decisions.length ? `here: ${listWords(decisions)}` : undefined },
+      { key: 'status_as_at', value: date.slice(0, 7), optional: true },
+      {
+        key: 'sources', optional: true, list: true, hint: 'or list them once in partnership.md, and cite them here', keys: [
+          { key: 'id', value: 'way-forward' },
+          { key: 'title', value: 'Chorley Partnership – a way forward' },
+          { key: 'publisher', value: 'Chorley Borough Council' },
+          { key: 'date', value: '2006-03-09' },
+          { key: 'author', value: 'Head of Corporate and Policy Services' },
+          { key: 'reference', value: 'CPSREP/91634AC' },
+          { key: 'url', value: 'https://democracy.example.org/way-forward.pdf' },
+        ],
+      },
       {
         key: 'bodies', list: true, keys: [
           { key: 'id', value: 'board' },
           { key: 'name' },
           { key: 'kind' },
+          { key: 'reports_to', value: 'none', optional: true, hint: 'only when the document says it is the top; leave the key out when it does not say' },
           { key: 'purpose', optional: true, lines: ['To provide a strategic overview of the implementation of the Community Strategy.'] },
           { key: 'size', value: '{ approx: 40 }', optional: true },
           {
@@ -246,23 +289,33 @@ function structureTemplate(context: Context, title: string, id: string): { id: s
               { key: 'count', value: '10' },
               { key: 'category', value: 'business' },
               { key: 'voting', value: 'true' },
+              { key: 'cite', value: 'way-forward, para 30' },
             ],
           },
           { key: 'members', optional: true, lines: ['Chair of the Board'] },
           { key: 'chair', value: 'Elected by all Board members', optional: true },
           { key: 'term_years', value: '2', optional: true },
-          { key: 'meetings_per_year', value: '4', optional: true },
+          { key: 'meetings_per_year', value: '{ at_least: 4 }', optional: true },
           { key: 'quorum', value: '10', optional: true },
           { key: 'state', value: 'existing', optional: true },
-          { key: 'statutory', value: 'false', optional: true },
+          { key: 'statutory', value: 'true', optional: true, hint: 'only when a document says so' },
           { key: 'goals', optional: true, lines: ['Reducing crime and anti-social behaviour.'] },
           { key: 'notes', value: 'What the document says about the body that no other key holds.', optional: true },
+          { key: 'cite', value: 'way-forward, paras 29-33', optional: true },
+          {
+            key: 'discrepancies', optional: true, list: true, keys: [
+              { key: 'text', value: 'The report proposes a Board of around 40 members; it later calls it a forum of 44 representatives.' },
+              { key: 'cite', value: 'way-forward, para 32' },
+            ],
+          },
         ],
         moreItems: [[
           { key: 'id', value: 'executive' },
           { key: 'name', value: 'LSP Executive' },
           { key: 'kind', value: 'executive' },
           { key: 'reports_to', value: 'board' },
+          { key: 'meetings_per_year', value: '{ approx: 6 }' },
+          { key: 'term_years', value: '{ at_most: 3 }' },
         ]],
       },
       {
@@ -271,6 +324,13 @@ function structureTemplate(context: Context, title: string, id: string): { id: s
           { key: 'to', value: partner, hint: 'or use `external` instead, not both' },
           { key: 'external', value: 'Sub-regional footprint groups', optional: true },
           { key: 'kind', value: 'represented-on' },
+          { key: 'cite', value: 'way-forward, para 42' },
+        ],
+      },
+      {
+        key: 'discrepancies', optional: true, list: true, keys: [
+          { key: 'text', value: 'The report proposes five Sub-Groups, but its table names six.' },
+          { key: 'cite', value: 'way-forward, para 41' },
         ],
       },
     ],
@@ -283,13 +343,31 @@ function strategyTemplate(context: Context, title: string, id: string): { id: st
     keys: [
       { key: 'title', value: quote(title) },
       { key: 'kind' },
-      { key: 'period', keys: [{ key: 'from', value: context.date.slice(0, 4) }, { key: 'to' }] },
+      { key: 'period', optional: true, hint: 'only when the document states it', keys: [{ key: 'from', value: context.date.slice(0, 4) }, { key: 'to' }] },
       { key: 'vision', value: 'The vision, in Markdown.', optional: true },
+      {
+        key: 'sources', optional: true, list: true, hint: 'or list them once in partnership.md, and cite them here', keys: [
+          { key: 'id', value: 'future-of-dlsps' },
+          { key: 'title', value: 'Future of District LSPs (DLSPs)' },
+          { key: 'publisher', value: '"<who published it, if the document says>"' },
+          { key: 'date', value: '<YYYY-MM-DD, YYYY-MM or YYYY, if the document is dated>' },
+          { key: 'author', value: '"<who wrote it, if the document says>"' },
+          { key: 'reference', value: 'Appendix 4' },
+          { key: 'url', value: 'https://democracy.example.org/future-of-dlsps.pdf' },
+        ],
+      },
       {
         key: 'objectives', list: true, keys: [
           { key: 'id' },
           { key: 'title' },
           { key: 'lead', value: 'Place Shaping Theme Group', optional: true },
+          { key: 'cite', value: 'future-of-dlsps, Appendix 4B', optional: true },
+        ],
+      },
+      {
+        key: 'discrepancies', optional: true, list: true, keys: [
+          { key: 'text', value: 'What the document says one way here and another way there.' },
+          { key: 'cite', value: 'future-of-dlsps, Appendix 4B' },
         ],
       },
     ],
@@ -318,6 +396,18 @@ function chapterTemplate(context: Context, strategy: string, title: string | und
       { key: 'title', value: quote(title ?? `${typeof name === 'string' ? name : partnershipId} chapter`) },
       { key: 'status', value: 'draft' },
       { key: 'agreed', value: date, optional: true },
+      { key: 'status_as_at', value: date, optional: true },
+      {
+        key: 'sources', optional: true, list: true, hint: 'or list them once in partnership.md, and cite them here', keys: [
+          { key: 'id', value: 'future-of-dlsps' },
+          { key: 'title', value: 'Future of District LSPs (DLSPs)' },
+          { key: 'publisher', value: '"<who published it, if the document says>"' },
+          { key: 'date', value: '<YYYY-MM-DD, YYYY-MM or YYYY, if the document is dated>' },
+          { key: 'author', value: '"<who wrote it, if the document says>"' },
+          { key: 'reference', value: 'Appendix 4' },
+          { key: 'url', value: 'https://democracy.example.org/future-of-dlsps.pdf' },
+        ],
+      },
       {
         key: 'priorities', list: true, keys: [
           { key: 'id' },
@@ -331,8 +421,16 @@ function chapterTemplate(context: Context, strategy: string, title: string | und
               { key: 'target', value: '1200' },
               { key: 'unit', value: 'jobs' },
               { key: 'by', value: period?.to != null ? String(period.to) : date.slice(0, 4) },
+              { key: 'cite', value: 'future-of-dlsps, Appendix 4B' },
             ],
           },
+          { key: 'cite', value: 'future-of-dlsps, Appendix 4B', optional: true },
+        ],
+      },
+      {
+        key: 'discrepancies', optional: true, list: true, keys: [
+          { key: 'text', value: 'What the document says one way here and another way there.' },
+          { key: 'cite', value: 'future-of-dlsps, Appendix 4B' },
         ],
       },
     ],
@@ -350,7 +448,7 @@ function partnershipTemplate(context: Context, name: string): { id: string; keys
       { key: 'short_name', value: quote(name.replace(/ Local Strategic Partnership$/, ' LSP')), optional: true },
       { key: 'kind' },
       { key: 'area' },
-      { key: 'tier' },
+      { key: 'tier', value: 'district', optional: true, hint: 'only when a document says so' },
       { key: 'parent', value: county ?? others[0] ?? '<partnership-id>', optional: true, hint: others.length ? `one of: ${listWords(others)}` : undefined },
       { key: 'status' },
       { key: 'established', value: '1996', optional: true },
@@ -369,6 +467,24 @@ function partnershipTemplate(context: Context, name: string): { id: string; keys
         ],
       },
       { key: 'reviewed', value: context.date },
+      { key: 'status_as_at', value: context.date, optional: true },
+      {
+        key: 'sources', optional: true, list: true, hint: 'every file of the partnership can cite these', keys: [
+          { key: 'id', value: 'way-forward' },
+          { key: 'title', value: 'Chorley Partnership – a way forward' },
+          { key: 'publisher', value: 'Chorley Borough Council' },
+          { key: 'date', value: '2006-03-09' },
+          { key: 'author', value: 'Head of Corporate and Policy Services' },
+          { key: 'reference', value: 'CPSREP/91634AC' },
+          { key: 'url', value: 'https://democracy.example.org/way-forward.pdf' },
+        ],
+      },
+      {
+        key: 'discrepancies', optional: true, list: true, keys: [
+          { key: 'text', value: 'What the document says one way here and another way there.' },
+          { key: 'cite', value: 'way-forward, para 7' },
+        ],
+      },
     ],
   };
 }
