@@ -4,6 +4,7 @@
  * it as nested `<ul>`s.
  */
 import type { BodyModel, StructureModel } from '../model/types.ts';
+import { REPORTS_TO_NONE } from '../rules/bodies.ts';
 import { RELATION_VERBS, TARGET_QUALIFIERS, bodyQualifiers, reportingTree, targetName, type PartnershipNames } from './facts.ts';
 
 /** A body in the reporting tree, with the bodies that report to it. */
@@ -17,6 +18,12 @@ export interface OutlineBody {
   text: string;
   /** Bodies that report to this one, in file order. */
   reports: OutlineBody[];
+  /**
+   * For a body at the top of the tree, what its file says of its reporting
+   * line: `top` (`reports_to: none`, the source puts it at the top) or
+   * `not-recorded` (no `reports_to`: drawn unconnected, never assumed to be the top).
+   */
+  line?: 'top' | 'not-recorded';
 }
 
 /** A relation that is not a reporting line (a dotted line in the diagram). */
@@ -60,7 +67,7 @@ export function structureOutline(structure: StructureModel, partnershipNames: Pa
   };
   // Its own stack, not recursion, so a reporting line thousands deep cannot overflow the call stack.
   const outline = (root: BodyModel): OutlineBody => {
-    const top = entry(root);
+    const top: OutlineBody = { ...entry(root), ...(root.reports_to === REPORTS_TO_NONE ? { line: 'top' } : root.reports_to == null ? { line: 'not-recorded' } : {}) };
     const stack = [{ body: root, item: top }];
     for (let next = stack.pop(); next; next = stack.pop()) {
       for (const child of reports.get(next.body.id) ?? []) {

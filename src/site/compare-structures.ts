@@ -4,6 +4,7 @@
  * force, for example). A body keeps its identity across versions by keeping
  * its id; a body whose id changed but whose name did not is the same body too.
  */
+import { REPORTS_TO_NONE } from '../rules/bodies.ts';
 import type { BodyModel } from '../model/index.ts';
 
 /** A body as it was and as it is. */
@@ -14,11 +15,16 @@ export interface BodyPair {
 
 /** A body that reports to a different body (or to none). */
 export interface Reparenting extends BodyPair {
-  /** The name of the body it reported to, if any. */
+  /** The name of the body it reported to, if it reported to one. */
   fromParent?: string;
-  /** The name of the body it reports to now, if any. */
+  /** The name of the body it reports to now, if it reports to one. */
   toParent?: string;
+  /** Whether each version records the line: `none` is the top (`reports_to: none`), `not-recorded` no `reports_to`. */
+  fromLine: 'body' | 'none' | 'not-recorded';
+  toLine: 'body' | 'none' | 'not-recorded';
 }
+
+const lineOf = (body: BodyModel): Reparenting['fromLine'] => (body.reports_to == null ? 'not-recorded' : body.reports_to === REPORTS_TO_NONE ? 'none' : 'body');
 
 /** Seats a sector holds before and after (0 where it had none). */
 export interface SectorChange {
@@ -87,10 +93,12 @@ export function compareStructures(previous: { bodies: BodyModel[] }, next: { bod
       changed = true;
     }
     // The old parent, carried into the new version: the same body may have a new id there.
-    const parentBefore = before.reports_to == null ? undefined : afterOf.get(before.reports_to)?.id ?? `removed:${before.reports_to}`;
+    const parentBefore = before.reports_to == null || before.reports_to === REPORTS_TO_NONE ? before.reports_to ?? undefined : afterOf.get(before.reports_to)?.id ?? `removed:${before.reports_to}`;
     const parentAfter = after.reports_to ?? undefined;
     if (parentBefore !== parentAfter) {
-      comparison.reparented.push({ ...pair, fromParent: nameIn(previous.bodies, before.reports_to), toParent: nameIn(next.bodies, after.reports_to) });
+      comparison.reparented.push({
+        ...pair, fromParent: nameIn(previous.bodies, before.reports_to), toParent: nameIn(next.bodies, after.reports_to), fromLine: lineOf(before), toLine: lineOf(after),
+      });
       changed = true;
     }
     if (sizeKey(before.size) !== sizeKey(after.size)) {

@@ -69,6 +69,14 @@ describe('the text alternative and the diagram', () => {
     expect(listed).toContain('Tab\tand  double  spaces');
   });
 
+  it('says a body at the top reports to no other body only when its file says so, and that its line is not recorded otherwise', () => {
+    const structure = makeStructure([['board', 'Board', 'none'], ['forum', 'Forum'], ['group', 'Group', 'board']]);
+    const bodies = structureOutline(structure, names).bodies;
+    expect(bodies.map((body) => [body.id, body.line])).toEqual([['board', 'top'], ['forum', 'not-recorded']]);
+    expect(bodies[0]?.reports.map((body) => [body.id, body.line])).toEqual([['group', undefined]]);
+    expect(structureToMermaid(structure, names)).not.toMatch(/\bnone\b/);
+  });
+
   it('lists every body once even when reporting lines loop', () => {
     const loop = makeStructure([['a', 'Alpha', 'b'], ['b', 'Beta', 'a']]);
     expect(flatten(structureOutline(loop, names).bodies).map((item) => item.id)).toEqual(['a', 'b']);

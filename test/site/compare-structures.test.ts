@@ -30,7 +30,7 @@ describe('comparing Chorley’s structure in force with the 2006 proposal', () =
   });
 
   it('sees that the Executive now reports to the LSP Board', () => {
-    expect(comparison.reparented.map((r) => [r.after.name, r.fromParent, r.toParent])).toEqual([['LSP Executive', undefined, 'LSP Board']]);
+    expect(comparison.reparented.map((r) => [r.after.name, r.fromLine, r.toParent])).toEqual([['LSP Executive', 'not-recorded', 'LSP Board']]);
   });
 
   it('sees the Executive gain a stated size of 20 and 20 voting seats in six sectors', () => {
@@ -82,7 +82,13 @@ describe('comparing two versions', () => {
   it('counts a body as moved when the body it reported to was removed', () => {
     const previous = { bodies: [body({ id: 'board', name: 'Board' }), body({ id: 'forum', name: 'Forum', reports_to: 'board' })] };
     const next = { bodies: [body({ id: 'forum', name: 'Forum' })] };
-    expect(compareStructures(previous, next).reparented.map((r) => [r.after.name, r.fromParent, r.toParent])).toEqual([['Forum', 'Board', undefined]]);
+    expect(compareStructures(previous, next).reparented.map((r) => [r.after.name, r.fromParent, r.toLine])).toEqual([['Forum', 'Board', 'not-recorded']]);
+  });
+
+  it('tells a body the source puts at the top from one whose line it does not record', () => {
+    const previous = { bodies: [body({ id: 'board', name: 'Board', reports_to: 'none' }), body({ id: 'forum', name: 'Forum' })] };
+    const next = { bodies: [body({ id: 'board', name: 'Board', reports_to: 'none' }), body({ id: 'forum', name: 'Forum', reports_to: 'none' })] };
+    expect(compareStructures(previous, next).reparented.map((r) => [r.after.name, r.fromLine, r.toLine])).toEqual([['Forum', 'not-recorded', 'none']]);
   });
 
   it('does not count a body as moved when its parent was renamed with the same id', () => {

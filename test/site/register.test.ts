@@ -19,13 +19,13 @@ describe('the decision register', () => {
     expect(exempt?.amount).toBeUndefined();
   });
 
-  it('gives the money a decision allocates, across revenue and capital', () => {
-    expect(rows.find((row) => row.partnership === 'lancaster-district-lsp')?.amount).toBe('£530,000.00');
+  it('gives the money a decision itself decides, not the allocations others made that its report records', () => {
+    expect(rows.find((row) => row.partnership === 'lancaster-district-lsp')?.amount).toBe('£117,446.00');
   });
 
-  it('gives what was available, a year, when a pooled budget allocates nothing', () => {
+  it('gives no amount, rather than what was available, when a pooled budget’s table does not say what the decision allocates', () => {
     const pooled = rows.find((row) => row.partnership === 'vale-lsp');
-    expect(pooled && amountOf(pooled.decision)).toBe('£147,000.00 a year available');
+    expect(pooled && amountOf(pooled.decision)).toBeUndefined();
   });
 });
 
@@ -49,7 +49,8 @@ describe('filtering the register', () => {
     const options = filterOptions(rows);
     expect(options.year.map((o) => [o.value, o.count])).toEqual([['2012', 1], ['2011', 1], ['2007', 1], ['2006', 1]]);
     expect(options.kind.map((o) => o.value)).toEqual(['funding', 'structure', 'support']);
-    expect(options['key-decision'].map((o) => [o.label, o.count])).toEqual([['Key decisions', 1], ['Not key decisions', 2]]);
+    // A key decision the source does not state is not recorded, never "not a key decision".
+    expect(options['key-decision'].map((o) => [o.label, o.count])).toEqual([['Key decisions', 1], ['Key decision not recorded', 2]]);
     expect(options.partnership[0]).toMatchObject({ label: 'Chorley Partnership', url: '/decisions/partnership/chorley-partnership/' });
     expect(filterPages(rows)).toHaveLength(Object.values(options).flat().length);
   });

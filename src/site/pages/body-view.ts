@@ -5,6 +5,7 @@
  * the structure page.
  */
 import type { BodyModel, Model, StructureModel } from '../../model/index.ts';
+import { REPORTS_TO_NONE } from '../../rules/bodies.ts';
 import { bodyAnchor } from '../anchors.ts';
 import { RELATION_KIND_LABELS } from '../labels.ts';
 import { indexModel } from '../lookup.ts';
@@ -34,8 +35,11 @@ export interface BodyView {
   structureId: string;
   /** The id of the body's section, linked to from diagrams and other bodies. */
   anchor: string;
-  /** The body it reports to, when that is in the same structure. */
-  reportsTo?: BodyLink;
+  /**
+   * Where it reports, as the file records it: the body it reports to, the
+   * top of the structure (`reports_to: none`), or not recorded.
+   */
+  reportsTo: BodyLink | 'none' | 'not-recorded';
   /** The bodies that report to it, in the structure's order. */
   reporting: BodyLink[];
   /** Its relations to other bodies, partnerships and outside organisations. */
@@ -80,7 +84,7 @@ export function bodyViews(structure: StructureModel, model: Model, notes: readon
       body,
       structureId: structure.id,
       anchor: bodyAnchor(body),
-      ...(parent ? { reportsTo: link(parent) } : {}),
+      reportsTo: parent ? link(parent) : body.reports_to === REPORTS_TO_NONE ? 'none' : 'not-recorded',
       reporting: structure.bodies.filter((b) => b.reports_to === body.id).map(link),
       links,
       linkedFrom,
