@@ -49,22 +49,29 @@ export function toCsv(rows: readonly (readonly (string | number | null | undefin
 }
 
 /**
- * Strings as well-formed Unicode: a lone surrogate (which a YAML escape such
- * as "\uD800" can put in content) becomes U+FFFD. JSON.stringify would write
- * it as a `\uD800` escape that strict parsers (jq among them) refuse, so one
- * stray character would make a whole file unreadable.
+ * JSON text with every string well-formed: a lone surrogate (which a YAML
+ * escape such as "\uD800" can put in content) becomes U+FFFD. JSON.stringify
+ * writes a lone surrogate as a `\udXXX` escape (lower-case, as ECMAScript
+ * specifies), which strict parsers (jq among them) refuse, so one stray
+ * character would make a whole file unreadable. It writes no other escape in
+ * that range (a pair is written as it is), and one after an odd run of
+ * backslashes is text, not an escape. Done on the
+ * text rather than with a replacer, which made decisions.json half as slow
+ * again to write.
  */
-const wellFormed = (_key: string, value: unknown) => (typeof value === 'string' ? value.toWellFormed() : value);
+function wellFormedJson(json: string): string {
+  return json.includes('\\ud') ? json.replace(/(?<!\\)((?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g, '$1\\ufffd') : json;
+}
 
 /**
  * A JSON file: two-space indents and a final newline, so diffs between builds
  * read well, and every string well-formed, so strict parsers read it.
  *
  * @example
- * toJsonFile({ name: 'Board \uD800' }) // '{\n  "name": "Board \uFFFD"\n}\n'
+ * toJsonFile({ name: 'Board \uD800' }) // '{\n  "name": "Board \\ufffd"\n}\n'
  */
 export function toJsonFile(value: unknown): string {
-  return `${JSON.stringify(value, wellFormed, 2)}\n`;
+  return `${wellFormedJson(JSON.stringify(value, null, 2))}\n`;
 }
 
 /**
@@ -77,7 +84,7 @@ export function toJsonFile(value: unknown): string {
  * inlineJson({ name: '</script>' }) // '{"name":"\\u003c/script\\u003e"}'
  */
 export function inlineJson(value: unknown): string {
-  return JSON.stringify(value, wellFormed)
+  return wellFormedJson(JSON.stringify(value))
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvField, escapeXml, licenceUrl, toCsv, toFullDate, toTimestamp } from '../../src/exports/index.ts';
+import { csvField, escapeXml, inlineJson, licenceUrl, toCsv, toFullDate, toJsonFile, toTimestamp } from '../../src/exports/index.ts';
 import { parseCsv } from './helpers.ts';
 import { parseXml } from './xml.ts';
 
@@ -15,6 +15,23 @@ describe('escaping for XML', () => {
         expect(root.attributes.c).toBe(allowed);
       }),
     );
+  });
+});
+
+describe('JSON files', () => {
+  it('read back as written, whatever they hold, with a lone surrogate (which strict parsers refuse) as U+FFFD', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom('\\', 'u', 'd', '8', '\uD800', '\uDC00', '😀', '"') }), (text, tricky) => {
+        const value = { text, tricky, list: [tricky, text] };
+        const expected = { text: text.toWellFormed(), tricky: tricky.toWellFormed(), list: [tricky.toWellFormed(), text.toWellFormed()] };
+        expect(JSON.parse(toJsonFile(value))).toEqual(expected);
+        expect(JSON.parse(inlineJson(value))).toEqual(expected);
+      }),
+    );
+  });
+
+  it('keeps text that only looks like a surrogate escape, and pairs, as they are', () => {
+    expect(JSON.parse(toJsonFile({ a: 'C:\\ud800', b: '😀', c: 'x\uD800' }))).toEqual({ a: 'C:\\ud800', b: '😀', c: 'x\uFFFD' });
   });
 });
 
