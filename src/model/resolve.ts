@@ -154,7 +154,7 @@ function buildStructure(entry: Entry<'structure'>, partnershipIds: Set<string>, 
       const external = 'for something outside the register, write `external:` with its name instead';
       report({ file: entry.file, severity: 'error', code: 'unknown-reference', locator: value('relations', i, 'to'), ...problem, message: `${problem.message}; ${external}`, fix: `${problem.fix}; ${external}` });
     }
-    if (ok && target) relations.push({ from: relation.from, target, kind: relation.kind });
+    if (ok && target) relations.push({ from: relation.from, target, kind: relation.kind, ...(relation.cite ? { cite: relation.cite } : {}) });
   });
   return { ...entry.value, id: entry.id, partnershipId: entry.partnershipId ?? '', file: entry.file, bodies, relations };
 }

@@ -35,6 +35,8 @@ export interface RelationModel {
   from: string;
   target: RelationTarget;
   kind: NonNullable<Structure['relations']>[number]['kind'];
+  /** Where the document gives this link, when the file says. */
+  cite?: NonNullable<Structure['relations']>[number]['cite'];
 }
 
 /** A version of a partnership's structure. */
