@@ -161,6 +161,7 @@ export function structuresPopolo(model: Pick<Model, 'site' | 'partnerships'>) {
           to: target.type === 'body' ? bodyOrganizationId(s, target.id) : target.type === 'partnership' ? target.id : null,
           external: target.type === 'external' ? target.name : null,
           kind: r.kind,
+          cite: citationRecords(r.cite),
         });
       }
     }
