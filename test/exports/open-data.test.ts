@@ -249,8 +249,8 @@ describe('structures.json', () => {
   it('lists reporting lines, other links and the structure versions', () => {
     expect(popolo.reporting_lines).toContainEqual({ from: 'vale-lsp/2010-current/safety', to: 'vale-lsp/2010-current/executive' });
     expect(popolo.relations).toEqual([
-      { from: 'vale-lsp/2010-current/executive', to: 'shire-partnership', external: null, kind: 'represented-on' },
-      { from: 'vale-lsp/2010-current/board', to: null, external: 'Sub-regional <groups>', kind: 'works-with' },
+      { from: 'vale-lsp/2010-current/executive', to: 'shire-partnership', external: null, kind: 'represented-on', cite: null },
+      { from: 'vale-lsp/2010-current/board', to: null, external: 'Sub-regional <groups>', kind: 'works-with', cite: null },
     ]);
     expect(popolo.structures).toContainEqual(expect.objectContaining({ id: 'vale-lsp/2005-old', status: 'superseded', from: '2002', to: '2010-03', current: false }));
     expect(popolo.structures).toContainEqual(expect.objectContaining({ id: 'vale-lsp/2010-current', current: true, decided_by: 'vale-lsp/2010-03-15-new-structure' }));
