@@ -13,14 +13,17 @@ export interface PartnershipNode {
 
 /** Partnerships that sit under no other, of one tier. */
 export interface TierGroup {
-  tier: (typeof TIERS)[number];
+  /** Undefined for the partnerships whose tier is not recorded. */
+  tier?: (typeof TIERS)[number];
   nodes: PartnershipNode[];
 }
 
 /**
  * Partnerships as a tree grouped by the tier of the top ones: counties first
- * with their districts beneath, then unitary authorities, and so on. Within a
- * group and beneath a partnership, names are A to Z (the model's order).
+ * with their districts beneath, then unitary authorities, and so on, and last
+ * those whose tier is not recorded (a tier is written only when a source
+ * states it). Within a group and beneath a partnership, names are A to Z (the
+ * model's order).
  */
 export function partnershipsByTier(model: Model): TierGroup[] {
   const byId = new Map(model.partnerships.map((p) => [p.id, p]));
@@ -32,7 +35,12 @@ export function partnershipsByTier(model: Model): TierGroup[] {
       .map((child) => node(child, new Set([...seen, child.id]))),
   });
   const roots = model.partnerships.filter((p) => !p.parent || !byId.has(p.parent));
-  return TIERS.map((tier) => ({ tier, nodes: roots.filter((p) => p.tier === tier).map((p) => node(p, new Set([p.id]))) })).filter((group) => group.nodes.length > 0);
+  const nodes = (list: PartnershipModel[]) => list.map((p) => node(p, new Set([p.id])));
+  const unknown = roots.filter((p) => !p.tier);
+  return [
+    ...TIERS.map((tier): TierGroup => ({ tier, nodes: nodes(roots.filter((p) => p.tier === tier)) })),
+    { nodes: nodes(unknown) },
+  ].filter((group) => group.nodes.length > 0);
 }
 
 /** Partnerships under one initial letter. */

@@ -12,12 +12,15 @@ import { decisionUrl, partnershipUrl } from '../urls.ts';
 export const LATEST_DECISIONS = 5;
 
 /** The heading over each tier's partnerships. */
-const GROUP_HEADINGS: Record<TierGroup['tier'], string> = {
+const GROUP_HEADINGS: Record<NonNullable<TierGroup['tier']>, string> = {
   county: 'Counties, with the partnerships within them',
   unitary: 'Unitary areas',
   district: 'Districts',
   neighbourhood: 'Neighbourhoods',
 };
+
+/** The heading over the partnerships whose tier no source states. */
+const NO_TIER_HEADING = 'Partnerships whose tier is not recorded';
 
 /** A decision in the home page's list. */
 export interface LatestDecision {
@@ -54,7 +57,7 @@ export function homePageData(model: Model): HomePage {
     heading: model.site.title,
     publisher: model.site.publisher,
     partnershipCount: plural(model.partnerships.length, 'partnership'),
-    groups: partnershipsByTier(model).map((group) => ({ heading: GROUP_HEADINGS[group.tier], nodes: group.nodes })),
+    groups: partnershipsByTier(model).map((group) => ({ heading: group.tier ? GROUP_HEADINGS[group.tier] : NO_TIER_HEADING, nodes: group.nodes })),
     latest: model.decisions.slice(0, LATEST_DECISIONS).map((decision) => ({
       title: decision.title,
       date: decision.date,

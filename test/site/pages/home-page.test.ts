@@ -13,17 +13,18 @@ describe('the home page', () => {
     expect(page.description).toBe('The partnerships, structures, strategies and decisions recorded by Example Council Policy Team.');
   });
 
-  it('lists counties first, each with its districts beneath, then unitary areas', () => {
+  it('lists counties first, each with the partnerships recorded as within it beneath, then districts, then those whose tier is not recorded', () => {
     expect(page.partnershipCount).toBe('6 partnerships');
     expect(page.groups.map((g) => [g.heading, names(g.nodes)])).toEqual([
       [
         'Counties, with the partnerships within them',
         [
-          ['Lancashire Partnership', ['Chorley Partnership', 'Lancaster District Local Strategic Partnership']],
+          ['Lancashire Partnership', ['Chorley Partnership']],
           ['Worcestershire Partnership', ['Worcester District Local Strategic Partnership']],
         ],
       ],
-      ['Unitary areas', ['Calderdale Forward']],
+      ['Districts', ['Lancaster District Local Strategic Partnership']],
+      ['Partnerships whose tier is not recorded', ['Calderdale Forward']],
     ]);
   });
 
