@@ -2,9 +2,12 @@
  * The open-data page (`/data/`): what each file holds, its fields, and the
  * licence the data is published under (site.yaml `licence`).
  */
-import { ALLOCATION_COLUMNS, grantPrefix, GIVING_SCHEMA_VERSION, licenceUrl, partnershipFeedUrl } from '../../exports/index.ts';
+import {
+  ALLOCATION_ATTRIBUTION_FIELDS, ALLOCATION_COLUMNS, allocationsLeftOutOf360Giving, grantPrefix, GIVING_SCHEMA_VERSION, licenceUrl, partnershipFeedUrl,
+} from '../../exports/index.ts';
 import type { Model } from '../../model/index.ts';
 import { DECISION_KINDS, DECISION_STATUSES } from '../../schemas/index.ts';
+import { plural } from '../format.ts';
 import { DECISION_KIND_LABELS, DECISION_STATUS_LABELS } from '../labels.ts';
 import { HOME_CRUMBS, type Crumb } from './breadcrumbs.ts';
 
@@ -45,8 +48,9 @@ export interface OpenDataPage {
   kinds: Code[];
 }
 
-/** What each column of allocations.csv holds. */
+/** What each column of allocations.csv holds; the exports describe the columns of who made each allocation. */
 const ALLOCATION_FIELDS: Record<(typeof ALLOCATION_COLUMNS)[number], string> = {
+  ...ALLOCATION_ATTRIBUTION_FIELDS,
   decision_id: 'The decision’s id, unique within its partnership: the last part of the decision page’s address.',
   date: 'The decision’s date, as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD.',
   partnership: 'The partnership’s id, as in partnerships.json.',
@@ -110,13 +114,13 @@ export function openDataPageData(model: Model): OpenDataPage {
     },
     {
       id: 'grants', href: '/data/grants-360giving.json', title: 'Grants (360Giving)', format: `JSON, 360Giving Data Standard ${GIVING_SCHEMA_VERSION}`,
-      summary: 'The same allocations as the CSV, one grant each, in the 360Giving Data Standard, so grant-data tools can read them. When no funding table has any allocations, the list of grants is empty.',
+      summary: `The allocations of the CSV as grants in the 360Giving Data Standard, so grant-data tools can read them: each awarded by whoever made it, on the date it was made, and a decision that decides an amount without listing allocations as one grant. ${leftOutOfGrants(allocationsLeftOutOf360Giving(model))} When no funding table has any allocations, the list of grants is empty.`,
       fields: [
         ['id', `${grantPrefix(site)}-, then the partnership, the decision and the item: the same from build to build.`],
         ['title, description', 'The item, and what it was allocated from, by whom, in which decision, with its status and outcomes.'],
         ['amountAwarded, currency', 'Revenue plus capital, in pounds (GBP).'],
-        ['awardDate', 'The decision’s date. The standard needs a full date, so a year (2011) or a month (2011-10) gives the first day of that period; the description keeps the date as recorded.'],
-        ['fundingOrganization', 'The funding table’s accountable body, or else the decision maker.'],
+        ['awardDate', 'When the grant was made: the decision’s date for the decision’s own allocations, else the date the funding table gives. The standard needs a full date, so a year (2011) or a month (2011-10) gives the first day of that period; the description keeps the date as recorded.'],
+        ['fundingOrganization', 'Who made the grant: the decision maker for the decision’s own allocations, else whoever the funding table says made them.'],
         ['recipientOrganization', 'The partnership the allocation was made through: the register records what money is for, not who received it.'],
         ['classifications', 'The revenue and capital amounts, one classification each, and the decision’s status.'],
         ['grantProgramme, url, dateModified', 'The fund; the decision’s page; when the decision’s file last changed, when the build has its history.'],
@@ -135,4 +139,16 @@ export function openDataPageData(model: Model): OpenDataPage {
     statuses: DECISION_STATUSES.map((code) => ({ code, meaning: DECISION_STATUS_LABELS[code].text })),
     kinds: DECISION_KINDS.map((code) => ({ code, meaning: DECISION_KIND_LABELS[code] })),
   };
+}
+
+/**
+ * How many allocations the 360Giving file leaves out, as the contract asks the page to say.
+ *
+ * @example
+ * leftOutOfGrants(2) // '2 allocations are left out, because the register does not record who made them or, for one made elsewhere, when.'
+ */
+export function leftOutOfGrants(count: number): string {
+  if (count === 0) return 'No allocation is left out.';
+  const verb = count === 1 ? 'is' : 'are';
+  return `${plural(count, 'allocation')} ${verb} left out, because the register does not record who made ${count === 1 ? 'it' : 'them'} or, for one made elsewhere, when.`;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ALLOCATION_COLUMNS, OGL_V3_URL } from '../../../src/exports/index.ts';
 import type { Model } from '../../../src/model/index.ts';
 import { DECISION_KINDS, DECISION_STATUSES } from '../../../src/schemas/index.ts';
-import { openDataPageData } from '../../../src/site/pages/open-data-page.ts';
+import { leftOutOfGrants, openDataPageData } from '../../../src/site/pages/open-data-page.ts';
 import { exampleModel } from './example-model.ts';
 
 const model = exampleModel();
@@ -24,6 +24,15 @@ describe('the open-data page', () => {
     const allocations = page.files.find((f) => f.id === 'allocations');
     expect(allocations?.fields.map(([name]) => name)).toEqual([...ALLOCATION_COLUMNS]);
     expect(allocations?.fields.every(([, meaning]) => meaning.length > 0)).toBe(true);
+  });
+
+  it('says how many allocations the grants file leaves out for want of who made them or when', () => {
+    // Lancaster's seven allocations do not say who made them.
+    expect(page.files.find((f) => f.id === 'grants')?.summary).toContain(
+      '7 allocations are left out, because the register does not record who made them or, for one made elsewhere, when.',
+    );
+    expect(leftOutOfGrants(1)).toBe('1 allocation is left out, because the register does not record who made it or, for one made elsewhere, when.');
+    expect(leftOutOfGrants(0)).toBe('No allocation is left out.');
   });
 
   it('gives the grant ids’ prefix, made from the site’s address', () => {
