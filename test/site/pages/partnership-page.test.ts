@@ -41,12 +41,12 @@ describe('a partnership’s page (Chorley, in the example register)', () => {
 
   it('shows the structure in force, with every body in order, and the warning about the Board beside it', () => {
     expect(page.current).toMatchObject({
-      title: 'Structure before 2006 (company limited by guarantee)',
+      title: 'Current arrangements (as described in March 2006)',
       href: '/partnerships/chorley-partnership/structures/pre-2006/',
       bodyCount: '4 bodies',
       diagramSource: '/partnerships/chorley-partnership/structures/pre-2006.mmd',
     });
-    expect(page.current?.diagram.title).toBe('Chorley Partnership: Structure before 2006 (company limited by guarantee)');
+    expect(page.current?.diagram.title).toBe('Chorley Partnership: Current arrangements (as described in March 2006)');
     expect(page.current?.bodies.map((b) => b.body.name)).toEqual(['Board of Directors', 'The Executive', 'Thematic/Task Groups', 'Partnership Forum']);
     expect(page.current?.bodies[0].notes.map((n) => n.text)).toEqual(['The source document gives the Board of Directors 25 members, but the seats it lists add up to 22.']);
     expect(page.current?.bodies.slice(1).every((b) => b.notes.length === 0)).toBe(true);
@@ -54,11 +54,11 @@ describe('a partnership’s page (Chorley, in the example register)', () => {
 
   it('shows the structure over time: the version in force, then the proposal and what it would change', () => {
     expect(page.timeline.map((t) => [t.title, t.status.text, t.against])).toEqual([
-      ['Structure before 2006 (company limited by guarantee)', 'Current', undefined],
+      ['Current arrangements (as described in March 2006)', 'Current', undefined],
       [
         'Proposed structure (March 2006)',
         'Proposed',
-        { title: 'Structure before 2006 (company limited by guarantee)', changes: '8 bodies added, 3 removed, 1 renamed, 1 reporting elsewhere, 1 resized, 1 with new seats' },
+        { title: 'Current arrangements (as described in March 2006)', changes: '8 bodies added, 3 removed, 1 renamed, 1 reporting elsewhere, 1 resized, 1 with new seats' },
       ],
     ]);
   });
@@ -88,11 +88,8 @@ describe('a partnership’s page (Chorley, in the example register)', () => {
 describe('a county partnership’s page (Lancashire, in the example register)', () => {
   const page = pageOf(exampleModel(), 'lancashire-partnership');
 
-  it('lists the partnerships within it, A to Z', () => {
-    expect(page.children).toEqual([
-      { text: 'Chorley Partnership', href: '/partnerships/chorley-partnership/' },
-      { text: 'Lancaster District Local Strategic Partnership', href: '/partnerships/lancaster-district-lsp/' },
-    ]);
+  it('lists the partnerships recorded as within it', () => {
+    expect(page.children).toEqual([{ text: 'Chorley Partnership', href: '/partnerships/chorley-partnership/' }]);
   });
 
   it('has no structure in force, no timeline and no strategies to show', () => {
@@ -103,15 +100,18 @@ describe('a county partnership’s page (Lancashire, in the example register)', 
 });
 
 describe('strategies and chapters on a partnership’s page', () => {
-  it('lists the strategies a partnership owns, with their period and how many districts wrote chapters', () => {
-    expect(pageOf(exampleModel(), 'worcestershire-partnership').strategies).toEqual([
-      {
-        title: 'Worcestershire Sustainable Community Strategy',
-        href: '/partnerships/worcestershire-partnership/strategies/scs-2011/',
-        period: '2011 to 2021',
-        chapterCount: '1 district chapter',
-      },
-    ]);
+  it('lists the strategies a partnership owns, with how many districts wrote chapters, and no period the source does not state', () => {
+    const [strategy] = pageOf(exampleModel(), 'worcestershire-partnership').strategies;
+    expect(strategy).toMatchObject({
+      title: 'Worcestershire Sustainable Community Strategy',
+      href: '/partnerships/worcestershire-partnership/strategies/scs-2011/',
+      chapterCount: '1 district chapter',
+    });
+    expect(strategy.period).toBeUndefined();
+  });
+
+  it('lists a strategy’s period when its file states one', () => {
+    expect(pageOf(fixtureModel(), 'shire-partnership').strategies.map((s) => s.period)).toEqual(['2011 to 2021']);
   });
 
   it('lists a district’s chapters of its county’s strategy, linked to the strategy', () => {

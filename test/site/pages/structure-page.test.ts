@@ -44,11 +44,11 @@ describe('a proposed structure’s page (Chorley’s March 2006 proposal)', () =
   it('is compared with the structure in force, which it would replace', () => {
     expect(page.changes?.baseline.id).toBe('pre-2006');
     expect(page.changes?.comparison.added.map((b) => b.name)).toContain('Health Alliance');
-    expect(page.previous).toEqual({ text: 'Structure before 2006 (company limited by guarantee)', href: '/partnerships/chorley-partnership/structures/pre-2006/' });
+    expect(page.previous).toEqual({ text: 'Current arrangements (as described in March 2006)', href: '/partnerships/chorley-partnership/structures/pre-2006/' });
     expect(page.next).toBeUndefined();
   });
 
-  it('shows each body’s reporting lines as links within the page', () => {
+  it('shows each body’s reporting lines as links within the page, and says which it is silent about', () => {
     const executive = page.bodies.find((b) => b.body.id === 'executive');
     expect(executive?.reportsTo).toEqual({ name: 'LSP Board', href: '#body-board' });
     expect(executive?.reporting.map((b) => b.name)).toEqual([
@@ -59,13 +59,14 @@ describe('a proposed structure’s page (Chorley’s March 2006 proposal)', () =
       'Cultural Forum',
       'Health Alliance',
     ]);
-    expect(page.bodies.find((b) => b.body.id === 'board')?.reportsTo).toBeUndefined();
+    expect(page.bodies.find((b) => b.body.id === 'board')?.reportsTo).toBe('none');
+    expect(page.bodies.find((b) => b.body.id === 'public-service-board')?.reportsTo).toBe('not-recorded');
   });
 
   it('shows a body’s links to another partnership and to bodies outside the register', () => {
     expect(page.bodies.find((b) => b.body.id === 'executive')?.links).toEqual([
       { verb: 'is represented on', text: 'Sub-regional "footprint" groups for children and young people and older people (co-ordinated by Lancashire County Council)' },
-      { verb: 'works with', text: 'Lancashire Partnership', href: '/partnerships/lancashire-partnership/' },
+      { verb: 'is linked to', text: 'Lancashire Partnership', href: '/partnerships/lancashire-partnership/' },
     ]);
   });
 
@@ -83,7 +84,7 @@ describe('a proposed structure’s page (Chorley’s March 2006 proposal)', () =
   });
 });
 
-describe('the structure in force before a proposal (Chorley’s before 2006)', () => {
+describe('the structure in force before a proposal (Chorley’s arrangements of March 2006)', () => {
   const page = pageOf(exampleModel(), 'chorley-partnership', 'pre-2006');
 
   it('is the first version: nothing to compare it with, and the proposal comes next', () => {
