@@ -112,8 +112,8 @@ describe('an output folder under folders that do not exist yet, outside the proj
 
   it('gets one line for each stage, with its time', () => {
     const stages = first.stdout.split('\n').filter((line) => / \(\d+ ms\)$/.test(line));
-    expect(stages.map((line) => line.slice(0, line.indexOf('…')))).toEqual([
-      `Checking ${relative(scratch, content)}`, 'Rendering 3 diagrams', 'Writing pages', 'Indexing search',
+    expect(stages.map((line) => line.slice(0, line.indexOf('…')).replace(/^Rendering \d+ diagrams$/, 'Rendering N diagrams'))).toEqual([
+      `Checking ${relative(scratch, content)}`, 'Rendering N diagrams', 'Writing pages', 'Indexing search',
     ]);
   });
 
