@@ -77,8 +77,8 @@ describe('structures too large to draw, in a build that requires diagrams', () =
     expect((performance.now() - started) / 1000).toBeLessThan(5);
     expect(result).toEqual({ rendered: 0, cached: 0, missing: 3, tooLarge: 3, failed: 0 });
     expect(lines).toEqual([
-      'Diagrams: partnerships/test-partnership/structures/line.yaml is too large to draw (10,000 boxes (bodies and the organisations they link to); a diagram draws at most 500); its page lists its bodies instead.',
-      'Diagrams: partnerships/test-partnership/structures/wide.yaml is too large to draw (4,900 boxes (bodies and the organisations they link to); a diagram draws at most 500); its page lists its bodies instead.',
+      'Diagrams: partnerships/test-partnership/structures/line.yaml is too large to draw (10,000 boxes (bodies and the organisations they link to); a diagram draws at most 300); its page lists its bodies instead.',
+      'Diagrams: partnerships/test-partnership/structures/wide.yaml is too large to draw (4,900 boxes (bodies and the organisations they link to); a diagram draws at most 300); its page lists its bodies instead.',
       'Diagrams: partnerships/test-partnership/structures/long-name.yaml is too large to draw (a name of 99,999 characters; a diagram draws names of up to 500); its page lists its bodies instead.',
     ]);
     for (const structure of tooLarge) expectListedAsTooLarge(structure, cacheDir);
