@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { writeFileAtomically } from './cache.ts';
 
 /** Where Chrome, Chromium and Edge are usually installed, by platform, most likely first. */
@@ -108,9 +108,4 @@ export function browserVersion(path: string, recordFile?: string, platform: Node
   const version = askVersion(path, platform) ?? `${path} (${identity})`;
   if (recordFile) writeFileAtomically(recordFile, JSON.stringify({ path, identity, version } satisfies RecordedVersion));
   return version;
-}
-
-/** Where `browserVersion` keeps its answer inside a diagram cache folder. */
-export function browserVersionRecord(cacheDir: string): string {
-  return join(cacheDir, 'browser-version.json');
 }
