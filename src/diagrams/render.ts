@@ -330,7 +330,8 @@ export interface RenderOptions {
  * page never share ids. The same source always gives the same bytes.
  *
  * @returns each source's SVG
- * @throws BrowserUnavailableError when something must be drawn and no browser can be found, started or kept running
+ * @throws BrowserUnavailableError when something must be drawn and no browser can be found, started or kept
+ *   running, or when its pages stop on every one of several diagrams and draw none
  * @throws DiagramRenderError when some diagrams failed (the rest are drawn and cached)
  */
 export async function renderMermaidToSvg(sources: readonly string[], options: RenderOptions): Promise<Map<string, string>> {
@@ -360,17 +361,25 @@ export async function renderMermaidToSvg(sources: readonly string[], options: Re
       const queue = toDraw.map((source) => ({ source, id: `structure-${sourceHash(source).slice(0, 12)}` }));
       const pageCount = Math.min(availableParallelism(), 1 + Math.floor((toDraw.length - 1) / DIAGRAMS_PER_EXTRA_PAGE));
       const scripts = [inBrowserScript(), mermaidScript()];
+      let drawn = 0;
+      let pagesStopped = 0;
       const outcomes: Outcomes = {
         drawn({ source }, svg) {
           writeCachedSvg(cacheDir, source, svg, key);
           svgs.set(source, svg);
+          drawn++;
         },
         failed({ source }, error, retry) {
           writeCachedFailure(cacheDir, source, { key, reason: firstLine(error), retry });
           failures.set(source, error);
+          if (retry) pagesStopped++;
         },
       };
       await Promise.all(Array.from({ length: pageCount }, () => drawInPages(browser, scripts, queue, outcomes, timeoutMs)));
+      // One diagram may stop a page; a page stopping on every one of several says more about the browser than the diagrams.
+      if (drawn === 0 && pagesStopped >= 2 && pagesStopped === failures.size) {
+        throw new BrowserUnavailableError(`The browser at ${executablePath} could not draw any diagram: its page stopped on each of ${pagesStopped} (${firstLine(failures.values().next().value)})`);
+      }
     } finally {
       await browser.close();
     }

@@ -13,7 +13,7 @@ import { findBrowser } from '../../src/diagrams/browser.ts';
 import { readCachedFailure, writeCachedFailure } from '../../src/diagrams/cache.ts';
 import { diagramFor, partnershipNamesIn, structureToMermaid, type OutlineBody } from '../../src/diagrams/index.ts';
 import { prepareDiagrams } from '../../src/diagrams/prepare.ts';
-import { DiagramRenderError, findRenderer, renderMermaidToSvg } from '../../src/diagrams/render.ts';
+import { BrowserUnavailableError, DiagramRenderError, findRenderer, renderMermaidToSvg } from '../../src/diagrams/render.ts';
 import type { StructureModel } from '../../src/model/types.ts';
 import { reportMissingBrowser } from '../quality/browser/harness/browser.ts';
 import { makeStructure, modelWith } from './support.ts';
@@ -114,6 +114,18 @@ describe.skipIf(!browser)('hostile structures through the real renderer, diagram
     expect(failures.map(({ source, error }) => [source, error.message])).toEqual([[endless, 'Drawing it took longer than 3 s']]);
     for (const id of ['first', 'last']) expect(diagramFor(makeStructure([['board', `Board ${id}`], ['group', 'Group', 'board']], [], id), modelWith([]), { cacheDir }).svg).toMatch(/^<svg /);
     expect(readCachedFailure(cacheDir, endless)).toEqual({ key: findRenderer(cacheDir)!.key, reason: 'Drawing it took longer than 3 s', retry: true });
+  }, 60_000);
+
+  it('blames the browser, not the diagrams, when its pages stop on every one of several diagrams', async () => {
+    const cacheDir = freshCacheDir();
+    const names = partnershipNamesIn(modelWith([]));
+    const sources = ['one', 'two'].map((id) => structureToMermaid(makeStructure([['board', `Board ${id}`]], [], id), names));
+    // A millisecond is too short for any diagram: as if the browser could draw nothing at all.
+    const error = await renderMermaidToSvg(sources, { cacheDir, timeoutMs: 1 }).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(BrowserUnavailableError);
+    expect((error as Error).message).toBe(`The browser at ${browser} could not draw any diagram: its page stopped on each of 2 (Drawing it took longer than 0.001 s)`);
+    // Nothing is held against the diagrams: the next build draws them.
+    for (const source of sources) expect(readCachedFailure(cacheDir, source)?.retry).toBe(true);
   }, 60_000);
 
   it('lists a diagram Mermaid could not draw with a note, and still builds when diagrams are required', async () => {
