@@ -37,7 +37,7 @@ describe('a file with 200,000 problems', () => {
     expect(lines.filter((line) => line.includes('/site.yaml:'))).toHaveLength(SHOWN_PER_FILE + 1);
     const hidden = lines.find((line) => line.includes('more-problems-hidden'));
     expect(hidden).toMatch(/site\.yaml:\d+:1 {2}error {2}more-problems-hidden {2}and 199,900 more problems in this file, hidden: fix these first$/);
-    expect(lines.at(-1)).toMatch(/^13 files checked: 200000 errors, 0 warnings$/);
+    expect(lines.at(-1)).toMatch(/^\d+ files checked: 200000 errors, 0 warnings$/);
   }, 60_000);
 
   it('gets its first 100 elements in the JSON array, then one that says how many more there are', () => {
