@@ -41,13 +41,22 @@ export interface PrepareOptions {
   log?: (line: string) => void;
 }
 
+/**
+ * Diagrams are required and there is no browser that works: the one problem
+ * that stops a build in the diagram step. Its message says what to install or
+ * set, in full, for the build to print as it is (a stack trace adds nothing).
+ */
+export class DiagramsRequiredError extends Error {
+  override name = 'DiagramsRequiredError';
+}
+
 /** `1 diagram`, `2 diagrams`. */
 const diagrams = (count: number) => `${count} diagram${count === 1 ? '' : 's'}`;
 
 /**
  * Draws every structure diagram of the model that is not cached yet.
  *
- * @throws when diagrams are required and there is no browser that works
+ * @throws DiagramsRequiredError when diagrams are required and there is no browser that works
  */
 export async function prepareDiagrams(model: Pick<Model, 'partnerships'>, options: PrepareOptions = {}): Promise<PrepareResult> {
   const started = performance.now();
@@ -96,7 +105,7 @@ export async function prepareDiagrams(model: Pick<Model, 'partnerships'>, option
 
   /** No browser that works: the build goes on with text alternatives, said once, or stops when diagrams are required. */
   const withoutBrowser = (what: string, fix: string): PrepareResult => {
-    if (required) throw new Error(`${what}, and diagrams are required (--require-diagrams or CI), so the build stops. ${fix}`);
+    if (required) throw new DiagramsRequiredError(`${what}, and diagrams are required (--require-diagrams or CI), so the build stops. ${fix}`);
     log(`${what}: ${toDraw.length === filesBySource.size ? 'diagrams' : diagrams(toDraw.length)} will be shown as text only. ${fix}`);
     return outcome(0, { missing: toDraw.length });
   };

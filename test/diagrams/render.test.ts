@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { diagramFor, DIAGRAM_NOTES, partnershipNamesIn, structureOutline, structureToMermaid } from '../../src/diagrams/index.ts';
 import { findBrowser, INSTALL_BROWSER_ADVICE } from '../../src/diagrams/browser.ts';
 import { cachedFailurePath, cachedSvgPath, UNUSED_ENTRY_LIFETIME_MS, writeCachedSvg } from '../../src/diagrams/cache.ts';
-import { prepareDiagrams } from '../../src/diagrams/prepare.ts';
+import { DiagramsRequiredError, prepareDiagrams } from '../../src/diagrams/prepare.ts';
 import { DiagramRenderError, assertSafeSvg, findRenderer, mermaidScript, renderMermaidToSvg } from '../../src/diagrams/render.ts';
 import { checkContent } from '../../src/model/index.ts';
 import { reportMissingBrowser } from '../quality/browser/harness/browser.ts';
@@ -128,11 +128,18 @@ describe('prepareDiagrams without a browser', () => {
 
   it('stops the build when diagrams are required, saying what to install', async () => {
     vi.stubEnv('CHROMIUM_PATH', '/nowhere/chromium');
-    await expect(prepareDiagrams(fixtureModel(), { cacheDir: freshCacheDir(), require: true, log: () => {} })).rejects.toThrow(
+    const error = await prepareDiagrams(fixtureModel(), { cacheDir: freshCacheDir(), require: true, log: () => {} }).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(DiagramsRequiredError);
+    expect((error as Error).message).toBe(
       'No Chrome, Edge or Chromium found: CHROMIUM_PATH is set to /nowhere/chromium, but there is no file there, and diagrams are required ' +
         `(--require-diagrams or CI), so the build stops. ${INSTALL_BROWSER_ADVICE}`,
     );
   });
+
+  it('stops the build when diagrams are required and the browser found cannot be started', async () => {
+    vi.stubEnv('CHROMIUM_PATH', process.execPath);
+    await expect(prepareDiagrams(fixtureModel(), { cacheDir: freshCacheDir(), require: true, log: () => {} })).rejects.toThrow(DiagramsRequiredError);
+  }, 60_000);
 
   it('does not need a browser, even when diagrams are required, when every diagram is cached', async () => {
     vi.stubEnv('CHROMIUM_PATH', '/nowhere/chromium');
