@@ -21,7 +21,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dump, load } from 'js-yaml';
 import { prepareDiagrams } from '../src/diagrams/prepare.ts';
-import { findBrowser } from '../src/diagrams/render.ts';
+import { findBrowser } from '../src/diagrams/browser.ts';
 import { checkContent } from '../src/model/index.ts';
 import type { Model } from '../src/model/types.ts';
 import { type BenchValues, describeCommit, machine, median, parseBenchOptions, RESULTS_FILE, writeResultsSection } from './bench-support.ts';
