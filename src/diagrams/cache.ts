@@ -19,9 +19,9 @@ import { join, resolve } from 'node:path';
 /**
  * `DIAGRAM_CACHE_DIR` when it is set, otherwise `.cache/diagrams` under the
  * folder commands run from (the project root; git ignores `.cache/`). CI keeps
- * diagrams between runs by caching this folder. A build that changes folder
- * before writing its pages sets `DIAGRAM_CACHE_DIR` first, so its pages read
- * the folder its diagram step wrote.
+ * diagrams between runs by caching this folder. `prepareDiagrams` sets
+ * `DIAGRAM_CACHE_DIR` to the folder it used, so a build that changes folder
+ * before writing its pages still reads the drawings it made.
  */
 export function defaultCacheDir(): string {
   return resolve(process.env.DIAGRAM_CACHE_DIR || join(process.cwd(), '.cache', 'diagrams'));

@@ -33,7 +33,10 @@ export interface PrepareResult {
 
 /** Options for `prepareDiagrams`. */
 export interface PrepareOptions {
-  /** Where SVGs are cached; `.cache/diagrams` under the project root by default. */
+  /**
+   * Where SVGs are cached: by default `defaultCacheDir()`, which is then kept
+   * in `DIAGRAM_CACHE_DIR` for the pages built after this step.
+   */
   cacheDir?: string;
   /** Fail instead of building without diagrams when there is no working browser (`--require-diagrams`, or in CI). */
   require?: boolean;
@@ -61,6 +64,9 @@ const diagrams = (count: number) => `${count} diagram${count === 1 ? '' : 's'}`;
 export async function prepareDiagrams(model: Pick<Model, 'partnerships'>, options: PrepareOptions = {}): Promise<PrepareResult> {
   const started = performance.now();
   const { cacheDir = defaultCacheDir(), require: required = false, log = console.log } = options;
+  // Pages find drawings with defaultCacheDir too, later in the same process: if the build changes folder
+  // before writing them (scripts/build.ts does), they must still read the folder drawn into here.
+  if (options.cacheDir === undefined) process.env.DIAGRAM_CACHE_DIR = cacheDir;
   const names = partnershipNamesIn(model);
   const filesBySource = new Map<string, string[]>();
   let tooLarge = 0;

@@ -3,7 +3,7 @@
  * content (two terminals, a test run beside a build): neither may lose the
  * other's drawings, or its pages would say "Diagram not available".
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -161,5 +161,30 @@ describe('the cache’s lock', () => {
     writeFileSync(join(cacheDir, '.lock', 'pid'), String(process.pid));
     utimesSync(join(cacheDir, '.lock'), dayAgo(), dayAgo());
     expect(withCacheLock(cacheDir, () => 'ran')).toBe('ran');
+  });
+});
+
+describe('the cache folder a build uses', () => {
+  it('is the one its pages read, even when the build changes folder between drawing and writing pages', () => {
+    const project = freshCacheDir();
+    const elsewhere = freshCacheDir();
+    const script = `
+      import { mkdirSync } from 'node:fs';
+      import { join } from 'node:path';
+      import { writeCachedSvg } from ${JSON.stringify(new URL('../../src/diagrams/cache.ts', import.meta.url).pathname)};
+      import { diagramFor, partnershipNamesIn, structureToMermaid } from ${JSON.stringify(new URL('../../src/diagrams/index.ts', import.meta.url).pathname)};
+      import { prepareDiagrams } from ${JSON.stringify(new URL('../../src/diagrams/prepare.ts', import.meta.url).pathname)};
+      const structure = { id: 's', partnershipId: 'p', file: 'partnerships/p/structures/s.yaml', title: 'S', status: 'current', bodies: [{ id: 'a', name: 'A', kind: 'other' }], relations: [] };
+      const model = { partnerships: [{ id: 'p', name: 'P', structures: [structure] }] };
+      writeCachedSvg(join(process.cwd(), '.cache', 'diagrams'), structureToMermaid(structure, partnershipNamesIn(model)), '<svg>drawn</svg>', 'f'.repeat(64));
+      await prepareDiagrams(model, { log: () => {} });
+      process.chdir(${JSON.stringify(elsewhere)});
+      console.log(diagramFor(structure, model).svg);
+    `;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: project, encoding: 'utf8', env: { ...process.env, CHROMIUM_PATH: '/nowhere/chromium', DIAGRAM_CACHE_DIR: '' },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe('<svg>drawn</svg>');
   });
 });
