@@ -8,7 +8,8 @@
  * summary gives the date as recorded); an edit's is its commit's. A feed reader
  * wants what is new, so the feed holds the newest `CHANGES_FEED_ENTRIES`; the
  * page for each year holds the rest. A structure whose date is not recorded
- * has no place in a dated feed and is left to the page.
+ * has no place in a dated feed and is left to the page. Each entry's id is
+ * where the change is always listed: its id on the page of its year.
  */
 import type { HistoryIndex } from '../history/index.ts';
 import { commitUrl } from '../history/index.ts';
@@ -17,7 +18,7 @@ import { datePrecision } from '../schemas/index.ts';
 import { formatDate, plural } from '../site/format.ts';
 import { DECISION_STATUS_LABELS } from '../site/labels.ts';
 import { indexModel } from '../site/lookup.ts';
-import { changeLog, type DatedChange } from '../site/scrutiny/changes.ts';
+import { changeLog, changeUrl, type DatedChange } from '../site/scrutiny/changes.ts';
 import { CHANGES_FEED_URL, CHANGES_URL } from '../site/scrutiny/urls.ts';
 import { decisionUrl, structureUrl } from '../site/urls.ts';
 import { latestTimestamp, toTimestamp } from './dates.ts';
@@ -57,12 +58,14 @@ interface EntryParts {
 function parts(model: Model, change: DatedChange): EntryParts {
   const { site } = model;
   const name = (id: string) => indexModel(model).partnership(id)?.name ?? id;
+  // Named by where the change is listed: its year's page always lists it, under this id.
+  const id = absoluteUrl(site, changeUrl(change));
   if (change.kind === 'decision') {
     const { decision } = change;
     const href = absoluteUrl(site, decisionUrl(decision.partnershipId, decision.id));
     const status = decision.public ? ` Status: ${DECISION_STATUS_LABELS[decision.status].text}.` : ' Exempt from publication: only the title and date are published.';
     return {
-      id: `${href}#decision`,
+      id,
       title: `Decision: ${decision.title}`,
       href,
       related: [],
@@ -76,7 +79,7 @@ function parts(model: Model, change: DatedChange): EntryParts {
     const href = absoluteUrl(site, structureUrl(change.partnershipId, change.structure.id));
     const label = `Structure ${change.event}`;
     return {
-      id: `${href}#${change.event}`,
+      id,
       title: `${label}: ${change.structure.title}`,
       href,
       related: [],
@@ -88,9 +91,9 @@ function parts(model: Model, change: DatedChange): EntryParts {
   const pages = change.pages.map((page) => `${page.text} (${page.partnershipName})`);
   const more = pages.length > PAGES_LINKED ? `, and ${plural(pages.length - PAGES_LINKED, 'more page')}` : '';
   return {
-    id: `${absoluteUrl(site, CHANGES_URL)}#commit-${change.commit.hash}`,
+    id,
     title: `${pages.length === 1 ? 'Page edited' : 'Pages edited'}: ${change.commit.subject}`,
-    href: site.repository ? commitUrl(site.repository, change.commit.hash) : absoluteUrl(site, CHANGES_URL),
+    href: site.repository ? commitUrl(site.repository, change.commit.hash) : id,
     related: change.pages.slice(0, PAGES_LINKED).map((page) => absoluteUrl(site, page.href)),
     timestamp: change.commit.date,
     category: { term: 'edit', label: 'Edit' },

@@ -32,7 +32,9 @@ describe('the changes feed', () => {
       'Structure superseded: Vale structure (2015)',
       'Structure adopted: Vale structure (2015)',
     ]);
-    expect(text(entries[6], 'id')).toBe('https://scrutiny.example.org/partnerships/vale-lsp/structures/2021-proposed/#proposed');
+    expect(text(entries[6], 'id')).toBe('https://scrutiny.example.org/changes/year/2021/#change-structure-vale-lsp--2021-proposed--proposed');
+    expect(text(entries[5], 'id')).toBe('https://scrutiny.example.org/changes/year/2021/#change-decision-vale-lsp--2021-03-10-jobs-fund');
+    expect(childrenNamed(entries[5], 'link')[0].attributes.href).toBe('https://scrutiny.example.org/partnerships/vale-lsp/decisions/2021-03-10-jobs-fund/');
     expect(text(feed, 'updated')).toBe('2026-11-20T10:00:00+01:00');
     expect(childrenNamed(feed, 'link').find((l) => l.attributes.rel === 'self')?.attributes.href).toBe('https://scrutiny.example.org/changes.xml');
   });
@@ -53,6 +55,7 @@ describe('the changes feed', () => {
       'related https://scrutiny.example.org/partnerships/vale-lsp/structures/2020-current/',
     ]);
     expect(text(edit, 'summary')).toBe('Edited 1 page: Vale structure (2020) (Vale Partnership).');
+    expect(text(edit, 'id')).toBe(`https://scrutiny.example.org/changes/year/2026/#change-commit-${'0'.padStart(40, 'a')}`);
     expect(changesFeed(scrutinyModel(), { history, emptyUpdated: EPOCH })).toContain('Fix &lt;b&gt;the&lt;/b&gt; board &amp; &quot;seats&quot;');
   });
 

@@ -179,6 +179,31 @@ export function changeLog(model: Model, history: HistoryIndex): ChangeLog {
   return log;
 }
 
+/**
+ * A change's id on every page that lists it (`/changes/`, and its partnership's
+ * and year's pages), which the feed's entries are named by. Ids are slugs, which
+ * never hold "--", so joining them with it is unambiguous.
+ *
+ * @example
+ * changeAnchor({ kind: 'decision', partnershipId: 'vale-lsp', decision: { id: '2021-03-10-jobs-fund' }, … }) // 'change-decision-vale-lsp--2021-03-10-jobs-fund'
+ */
+export function changeAnchor(change: Change): string {
+  if (change.kind === 'decision') return `change-decision-${change.partnershipId}--${change.decision.id}`;
+  if (change.kind === 'structure') return `change-structure-${change.partnershipId}--${change.structure.id}--${change.event}`;
+  return `change-commit-${change.commit.hash}`;
+}
+
+/**
+ * Where a dated change can always be found: its id on the page of its year,
+ * which lists every change of that year (`/changes/` keeps only the newest months).
+ *
+ * @example
+ * changeUrl(change) // '/changes/year/2021/#change-decision-vale-lsp--2021-03-10-jobs-fund'
+ */
+export function changeUrl(change: DatedChange): string {
+  return `${changesFilterUrl('year', change.date.slice(0, 4))}#${changeAnchor(change)}`;
+}
+
 /** How many of a commit's pages a change lists before saying how many more there are. */
 export const PAGES_LISTED = 10;
 
@@ -188,6 +213,8 @@ const STRUCTURE_EVENT_LABELS: Record<StructureEvent, string> = { proposed: 'Stru
 /** A change as a page lists it. */
 export interface ChangeView {
   kind: Change['kind'];
+  /** Its id on the page (see `changeAnchor`). */
+  anchor: string;
   /** What happened: "Decision", "Structure adopted", "Pages edited". */
   label: string;
   /** As precise as the source: YYYY, YYYY-MM or YYYY-MM-DD; absent for a structure whose date is not recorded. */
@@ -247,6 +274,7 @@ export function changeView(model: Model, change: Change, partnershipId?: string)
     const { decision } = change;
     return {
       kind: 'decision',
+      anchor: changeAnchor(change),
       label: 'Decision',
       date: change.date,
       title: { text: decision.title, href: decisionUrl(decision.partnershipId, decision.id) },
@@ -257,6 +285,7 @@ export function changeView(model: Model, change: Change, partnershipId?: string)
   if (change.kind === 'structure') {
     return {
       kind: 'structure',
+      anchor: changeAnchor(change),
       label: STRUCTURE_EVENT_LABELS[change.event],
       ...(change.date ? { date: change.date } : {}),
       title: { text: change.structure.title, href: structureUrl(change.partnershipId, change.structure.id) },
@@ -267,6 +296,7 @@ export function changeView(model: Model, change: Change, partnershipId?: string)
   const { repository } = model.site;
   return {
     kind: 'edit',
+    anchor: changeAnchor(change),
     label: pages.length === 1 ? 'Page edited' : 'Pages edited',
     date: change.date,
     title: { text: change.commit.subject, ...(repository ? { href: commitUrl(repository, change.commit.hash) } : {}) },
