@@ -5,9 +5,16 @@
  * never passed through, and only web, mail and telephone links are kept.
  * Pipe tables (GitHub's `| a | b |` syntax), which officers copy from reports,
  * become GOV.UK tables. The output carries GOV.UK Frontend's classes.
+ *
+ * Untrusted text is bounded before it is parsed: a text over the Markdown
+ * limits (src/rules/markdown.ts), which the checker refuses in a page's body,
+ * is shown as plain paragraphs instead, so no text can make the parser take
+ * minutes. The tree is walked with a stack of its own, not by recursion, so no
+ * depth of nesting can overflow the call stack.
  */
 import type { Definition, Nodes, Parents, Root } from 'mdast';
 import { remark } from 'remark';
+import { checkMarkdownLimits } from '../rules/markdown.ts';
 
 /** Options for rendering. */
 export interface MarkdownOptions {
@@ -29,12 +36,27 @@ const parser = remark();
  * renderMarkdown('<script>x</script>') // '<p class="govuk-body">&lt;script&gt;x&lt;/script&gt;</p>'
  */
 export function renderMarkdown(markdown: string, options: MarkdownOptions = {}): string {
+  if (checkMarkdownLimits(markdown).length > 0) return plainParagraphs(markdown);
   const tree = parser.parse(markdown);
   const shallowest = shallowestHeading(tree);
   const shift = shallowest === undefined ? 0 : (options.topHeading ?? 2) - shallowest;
-  const definitions = new Map<string, Definition>();
-  collectDefinitions(tree, definitions);
-  return renderChildren(tree, { shift, definitions, source: markdown }).trim();
+  return renderTree(tree, { shift, definitions: collectDefinitions(tree), source: markdown }).trim();
+}
+
+/**
+ * A text over the Markdown limits, as the officer wrote it: paragraphs at its
+ * blank lines, every character escaped, nothing parsed.
+ *
+ * @example
+ * plainParagraphs('- - x\n\n*a') // '<p class="govuk-body">- - x</p>\n<p class="govuk-body">*a</p>'
+ */
+export function plainParagraphs(text: string): string {
+  return text
+    .split(/\r?\n[ \t]*(?:\r?\n[ \t]*)+/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph !== '')
+    .map((paragraph) => `<p class="govuk-body">${escapeHtml(paragraph)}</p>`)
+    .join('\n');
 }
 
 /**
@@ -72,24 +94,26 @@ interface Context {
 
 const HEADING_CLASSES: Record<number, string> = { 2: 'govuk-heading-l', 3: 'govuk-heading-m', 4: 'govuk-heading-s', 5: 'govuk-heading-s', 6: 'govuk-heading-s' };
 
-function shallowestHeading(node: Nodes): number | undefined {
-  if (node.type === 'heading') return node.depth;
-  if (!('children' in node)) return undefined;
-  let shallowest: number | undefined;
-  for (const child of node.children) {
-    const depth = shallowestHeading(child);
-    if (depth !== undefined && (shallowest === undefined || depth < shallowest)) shallowest = depth;
+/** Every node of a tree, parents before children and in document order, without recursion. */
+function* walk(tree: Nodes): Generator<Nodes> {
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    yield node;
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
+}
+
+function shallowestHeading(tree: Root): number | undefined {
+  let shallowest: number | undefined;
+  for (const node of walk(tree)) if (node.type === 'heading' && (shallowest === undefined || node.depth < shallowest)) shallowest = node.depth;
   return shallowest;
 }
 
-function collectDefinitions(node: Nodes, into: Map<string, Definition>): void {
-  if (node.type === 'definition' && !into.has(node.identifier)) into.set(node.identifier, node);
-  if ('children' in node) for (const child of node.children) collectDefinitions(child, into);
-}
-
-function renderChildren(node: Parents | Root, context: Context): string {
-  return node.children.map((child) => render(child, context, node.type)).join('');
+/** Link definitions by identifier; the first of two with the same identifier wins, as CommonMark says. */
+function collectDefinitions(tree: Root): Map<string, Definition> {
+  const definitions = new Map<string, Definition>();
+  for (const node of walk(tree)) if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
+  return definitions;
 }
 
 function link(url: string, inner: string): string {
@@ -97,58 +121,62 @@ function link(url: string, inner: string): string {
   return safe === undefined ? inner : `<a class="govuk-link" href="${escapeHtml(safe)}">${inner}</a>`;
 }
 
-function render(node: Nodes, context: Context, parent: Nodes['type'] = 'root'): string {
+/**
+ * A node whose children are being rendered: its HTML is written once they
+ * all are. `bare` is a paragraph written without its `<p>` (in a tight list
+ * item, a table cell).
+ */
+interface Frame {
+  node: Parents;
+  bare: boolean;
+  next: number;
+  parts: string[];
+}
+
+/** Renders a tree, or a paragraph's inline content alone (`bare`), walking it with a stack. */
+function renderTree(tree: Parents, context: Context, bare = false): string {
+  const root: Frame = { node: tree, bare, next: 0, parts: [] };
+  const stack: Frame[] = [root];
+  for (;;) {
+    const frame = stack.at(-1)!;
+    const { node } = frame;
+    if (frame.next < node.children.length) {
+      const child = node.children[frame.next++];
+      const leaf = renderLeaf(child, node, context);
+      if (leaf !== undefined) frame.parts.push(leaf);
+      // A tight list's paragraphs are plain lines, as GOV.UK lists expect.
+      else stack.push({ node: child as Parents, bare: child.type === 'paragraph' && node.type === 'listItem' && !node.spread, next: 0, parts: [] });
+      continue;
+    }
+    const html = closeParent(frame, context);
+    stack.pop();
+    if (stack.length === 0) return html;
+    stack.at(-1)!.parts.push(html);
+  }
+}
+
+/** The HTML of a node with no children to walk (or one rendered whole, as a pipe table is), or undefined to walk its children. */
+function renderLeaf(node: Nodes, parent: Parents, context: Context): string | undefined {
   switch (node.type) {
-    case 'root':
-      return renderChildren(node, context);
     case 'paragraph': {
+      if (parent.type === 'listItem' && !parent.spread) return undefined;
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
-      const table = start === undefined || end === undefined ? undefined : pipeTable(context.source.slice(start, end), context);
-      return table ?? `<p class="govuk-body">${renderChildren(node, context)}</p>\n`;
+      return start === undefined || end === undefined ? undefined : pipeTable(context.source.slice(start, end), context);
     }
-    case 'heading': {
-      const level = Math.min(6, Math.max(2, node.depth + context.shift));
-      return `<h${level} class="${HEADING_CLASSES[level]}">${renderChildren(node, context)}</h${level}>\n`;
-    }
-    case 'list': {
-      const tag = node.ordered ? 'ol' : 'ul';
-      const start = node.ordered && node.start != null && node.start !== 1 ? ` start="${node.start}"` : '';
-      return `<${tag} class="govuk-list govuk-list--${node.ordered ? 'number' : 'bullet'}"${start}>\n${renderChildren(node, context)}</${tag}>\n`;
-    }
-    case 'listItem': {
-      // A tight list's paragraphs are plain lines, as GOV.UK lists expect.
-      const inner = node.spread
-        ? renderChildren(node, context)
-        : node.children.map((child) => (child.type === 'paragraph' ? renderChildren(child, context) : render(child, context, node.type))).join('');
-      return `<li>${inner.trim()}</li>\n`;
-    }
-    case 'blockquote':
-      return `<blockquote class="govuk-inset-text">${renderChildren(node, context)}</blockquote>\n`;
     case 'thematicBreak':
       return '<hr class="govuk-section-break govuk-section-break--m govuk-section-break--visible">\n';
     case 'code':
       return `<pre class="app-code"><code>${escapeHtml(node.value)}</code></pre>\n`;
     case 'html':
       // Raw HTML is shown as the text the officer wrote, never interpreted.
-      return ['root', 'blockquote', 'listItem'].includes(parent) ? `<p class="govuk-body">${escapeHtml(node.value)}</p>\n` : escapeHtml(node.value);
+      return ['root', 'blockquote', 'listItem'].includes(parent.type) ? `<p class="govuk-body">${escapeHtml(node.value)}</p>\n` : escapeHtml(node.value);
     case 'text':
       return escapeHtml(node.value);
-    case 'emphasis':
-      return `<em>${renderChildren(node, context)}</em>`;
-    case 'strong':
-      return `<strong>${renderChildren(node, context)}</strong>`;
     case 'inlineCode':
       return `<code>${escapeHtml(node.value)}</code>`;
     case 'break':
       return '<br>\n';
-    case 'link':
-      return link(node.url, renderChildren(node, context));
-    case 'linkReference': {
-      const definition = context.definitions.get(node.identifier);
-      const inner = renderChildren(node, context);
-      return definition ? link(definition.url, inner) : `[${inner}]`;
-    }
     case 'image':
       // Pictures from elsewhere are not loaded into the register's pages; the alternative text links to them.
       return link(node.url, escapeHtml(node.alt || 'Image'));
@@ -160,7 +188,41 @@ function render(node: Nodes, context: Context, parent: Nodes['type'] = 'root'): 
       return '';
     default:
       // Constructs CommonMark does not produce (tables, footnotes) keep their text.
-      return 'children' in node ? renderChildren(node as Parents, context) : 'value' in node ? escapeHtml(String(node.value)) : '';
+      return 'children' in node ? undefined : 'value' in node ? escapeHtml(String(node.value)) : '';
+  }
+}
+
+/** The HTML of a node once its children's HTML (`frame.parts`) is written. */
+function closeParent({ node, bare, parts }: Frame, context: Context): string {
+  const inner = parts.join('');
+  switch (node.type) {
+    case 'paragraph':
+      return bare ? inner : `<p class="govuk-body">${inner}</p>\n`;
+    case 'heading': {
+      const level = Math.min(6, Math.max(2, node.depth + context.shift));
+      return `<h${level} class="${HEADING_CLASSES[level]}">${inner}</h${level}>\n`;
+    }
+    case 'list': {
+      const tag = node.ordered ? 'ol' : 'ul';
+      const start = node.ordered && node.start != null && node.start !== 1 ? ` start="${node.start}"` : '';
+      return `<${tag} class="govuk-list govuk-list--${node.ordered ? 'number' : 'bullet'}"${start}>\n${inner}</${tag}>\n`;
+    }
+    case 'listItem':
+      return `<li>${inner.trim()}</li>\n`;
+    case 'blockquote':
+      return `<blockquote class="govuk-inset-text">${inner}</blockquote>\n`;
+    case 'emphasis':
+      return `<em>${inner}</em>`;
+    case 'strong':
+      return `<strong>${inner}</strong>`;
+    case 'link':
+      return link(node.url, inner);
+    case 'linkReference': {
+      const definition = context.definitions.get(node.identifier);
+      return definition ? link(definition.url, inner) : `[${inner}]`;
+    }
+    default:
+      return inner;
   }
 }
 
@@ -186,7 +248,7 @@ function pipeTable(source: string, context: Context): string | undefined {
   const numeric = delimiters.map((cell) => DELIMITER_CELL.exec(cell)?.[2] === ':' && DELIMITER_CELL.exec(cell)?.[1] !== ':');
   const inline = (text: string) => {
     const paragraph = parser.parse(text).children[0];
-    return paragraph && paragraph.type === 'paragraph' ? renderChildren(paragraph, { ...context, source: text }) : escapeHtml(text);
+    return paragraph && paragraph.type === 'paragraph' ? renderTree(paragraph, { ...context, source: text }, true) : escapeHtml(text);
   };
   const headCells = header.map((cell, i) => `<th scope="col" class="govuk-table__header${numeric[i] ? ' govuk-table__header--numeric' : ''}">${inline(cell)}</th>`);
   const bodyRows = lines.slice(2).map((line) => {

@@ -1,11 +1,15 @@
 /**
  * Data-quality notes: the checker's warnings about what a page shows, in plain
- * words for residents. The checker decides what is wrong (one copy of each
- * rule); this module only words it, using the facts in the model. A warning
- * it has no wording for is shown as the checker's own description.
+ * words for residents, and the discrepancies the content records where a
+ * document contradicts itself in a way the checker cannot compute. The checker
+ * decides what is wrong (one copy of each rule); this module only words it,
+ * using the facts in the model and the diagnostic's own (`subject`,
+ * `expected`, `actual`). A warning it has no wording for says the checks
+ * flagged the record, naming the rule.
  */
-import type { Diagnostic } from '../content/diagnostics.ts';
-import type { ChapterModel, Model, PartnershipModel, StructureModel } from '../model/index.ts';
+import type { Diagnostic, PathSegment } from '../content/diagnostics.ts';
+import type { ChapterModel, DecisionModel, Model, PartnershipModel, StrategyModel, StructureModel } from '../model/index.ts';
+import type { Discrepancy } from '../schemas/index.ts';
 import { formatDate, formatSize, plural } from './format.ts';
 import { indexModel } from './lookup.ts';
 
@@ -17,10 +21,14 @@ export interface DataQualityNote {
   text: string;
   /** The content file the note is about, relative to the content folder. */
   file: string;
-  /** The line in that file, for officers following it up. */
-  line: number;
+  /** The line in that file, for officers following it up (a checker's warning). */
+  line?: number;
   /** The id of the body the note is about, when it is about one body, so it can be shown beside it too. */
   bodyId?: string;
+  /** For a recorded discrepancy, where it is in the file, so the page can link its citation. */
+  path?: PathSegment[];
+  /** True for a discrepancy recorded on a funding table, so it is shown beside the table too. */
+  funding?: boolean;
 }
 
 /** What a file holds, so a warning can be worded from the model. */
@@ -28,6 +36,8 @@ type Subject =
   | { kind: 'partnership'; partnership: PartnershipModel }
   | { kind: 'structure'; partnership: PartnershipModel; structure: StructureModel }
   | { kind: 'chapter'; partnership: PartnershipModel; chapter: ChapterModel }
+  | { kind: 'strategy'; partnership: PartnershipModel; strategy: StrategyModel }
+  | { kind: 'decision'; partnership: PartnershipModel; decision: DecisionModel }
   | { kind: 'other' };
 
 const subjects = new WeakMap<Model, Map<string, Subject>>();
@@ -40,6 +50,8 @@ function subjectsOf(model: Model): Map<string, Subject> {
       map.set(partnership.file, { kind: 'partnership', partnership });
       for (const structure of partnership.structures) map.set(structure.file, { kind: 'structure', partnership, structure });
       for (const chapter of partnership.chapters) map.set(chapter.file, { kind: 'chapter', partnership, chapter });
+      for (const strategy of partnership.strategies) map.set(strategy.file, { kind: 'strategy', partnership, strategy });
+      for (const decision of partnership.decisions) map.set(decision.file, { kind: 'decision', partnership, decision });
     }
     subjects.set(model, map);
   }
@@ -59,7 +71,41 @@ export function notesForFiles(model: Model, files: readonly string[]): DataQuali
     }
     warningsByFile.set(model, byFile);
   }
-  return [...new Set(files)].flatMap((file) => (byFile.get(file) ?? []).map((d) => noteFor(d, model)));
+  const subjectOf = subjectsOf(model);
+  return [...new Set(files)].flatMap((file) => [
+    ...(byFile.get(file) ?? []).map((d) => noteFor(d, model)),
+    ...discrepancyNotes(file, subjectOf.get(file) ?? { kind: 'other' }),
+  ]);
+}
+
+/**
+ * The discrepancies a file records, as notes: the file's own, each body's
+ * (shown beside the body too) and a funding table's (shown beside the table).
+ */
+function discrepancyNotes(file: string, subject: Subject): DataQualityNote[] {
+  const notes: DataQualityNote[] = [];
+  const add = (list: readonly Discrepancy[] | null | undefined, path: PathSegment[], extra: Partial<DataQualityNote> = {}) =>
+    (list ?? []).forEach((d, i) => notes.push({ code: 'discrepancy', text: d.text, file, path: [...path, 'discrepancies', i], ...extra }));
+  switch (subject.kind) {
+    case 'partnership':
+      add(subject.partnership.discrepancies, []);
+      break;
+    case 'structure':
+      add(subject.structure.discrepancies, []);
+      subject.structure.bodies.forEach((body, i) => add(body.discrepancies, ['bodies', i], { bodyId: body.id }));
+      break;
+    case 'chapter':
+      add(subject.chapter.discrepancies, []);
+      break;
+    case 'strategy':
+      add(subject.strategy.discrepancies, []);
+      break;
+    case 'decision':
+      add(subject.decision.discrepancies, []);
+      add(subject.decision.funding?.discrepancies, ['funding'], { funding: true });
+      break;
+  }
+  return notes;
 }
 
 /** Notes for a partnership's page: the partnership itself and the structure shown on it. */

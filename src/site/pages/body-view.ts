@@ -33,6 +33,9 @@ export interface BodyView {
   body: BodyModel;
   /** The id of the structure it belongs to, unique on the page, for its seat chart's ids. */
   structureId: string;
+  /** The structure's file and the body's place in it, for its citations (`bodies`, index). */
+  file: string;
+  index: number;
   /** The id of the body's section, linked to from diagrams and other bodies. */
   anchor: string;
   /**
@@ -62,7 +65,7 @@ export function bodyViews(structure: StructureModel, model: Model, notes: readon
   const byId = new Map<string, BodyModel>();
   for (const b of structure.bodies) if (!byId.has(b.id)) byId.set(b.id, b);
   const link = (body: BodyModel): BodyLink => ({ name: body.name, href: `#${bodyAnchor(body)}` });
-  return structure.bodies.map((body): BodyView => {
+  return structure.bodies.map((body, i): BodyView => {
     const parent = body.reports_to ? byId.get(body.reports_to) : undefined;
     const links = structure.relations
       .filter((r) => r.from === body.id)
@@ -83,6 +86,8 @@ export function bodyViews(structure: StructureModel, model: Model, notes: readon
     return {
       body,
       structureId: structure.id,
+      file: structure.file,
+      index: i,
       anchor: bodyAnchor(body),
       reportsTo: parent ? link(parent) : body.reports_to === REPORTS_TO_NONE ? 'none' : 'not-recorded',
       reporting: structure.bodies.filter((b) => b.reports_to === body.id).map(link),

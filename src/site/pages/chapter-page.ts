@@ -9,6 +9,9 @@ import { CHAPTER_STATUS_LABELS } from '../labels.ts';
 import { indexModel } from '../lookup.ts';
 import { notesForFiles, type DataQualityNote } from '../notes.ts';
 import { partnershipUrl, strategyUrl } from '../urls.ts';
+import { statusAsAt } from '../as-at.ts';
+import { pageSources, type PageSources } from '../sources-view.ts';
+import { shown } from './page-sources.ts';
 import { partnershipCrumbs, type Crumb } from './breadcrumbs.ts';
 import { pageHistory, type PageHistoryView } from './page-history.ts';
 import type { Label, Link } from './view-types.ts';
@@ -48,6 +51,12 @@ export interface ChapterPage {
   agreed?: string;
   priorityCount: number;
   notes: DataQualityNote[];
+  /** When the status was last known: "as described in March 2011", or "date not recorded". */
+  statusAsAt: string;
+  /** The documents it is taken from, and its facts' citations. */
+  sources: PageSources;
+  /** The chapter's file, where its citations are. */
+  file: string;
   priorities: PriorityView[];
   /** The chapter's own text, in Markdown; empty when it has none. */
   body: string;
@@ -80,6 +89,9 @@ export function chapterPageData(model: Model, p: PartnershipModel, c: ChapterMod
     ...(c.agreed ? { agreed: c.agreed } : {}),
     priorityCount: c.priorities.length,
     notes: notesForFiles(model, [c.file]),
+    statusAsAt: statusAsAt(c),
+    sources: pageSources(p, [shown(c)]),
+    file: c.file,
     priorities: c.priorities.map((priority): PriorityView => {
       const objective = strategy?.objectives.find((o) => o.id === priority.objective);
       return {

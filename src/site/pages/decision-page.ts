@@ -5,7 +5,10 @@
  */
 import { decisionJsonLd } from '../../exports/index.ts';
 import type { DecisionModel, Model, PartnershipModel } from '../../model/index.ts';
+import { statusAsAt } from '../as-at.ts';
 import { fundingView, type FundingView } from '../funding-view.ts';
+import { pageSources, type PageSources } from '../sources-view.ts';
+import { shown } from './page-sources.ts';
 import { DECISION_KIND_LABELS, DECISION_STATUS_LABELS, STRUCTURE_STATUS_LABELS } from '../labels.ts';
 import { indexModel } from '../lookup.ts';
 import { notesForFiles, type DataQualityNote } from '../notes.ts';
@@ -55,6 +58,10 @@ export interface PublishedDecisionPage extends DecisionPageBase {
   notes: DataQualityNote[];
   /** The funding table, when the decision has one. */
   funding?: FundingView;
+  /** When the status was last known: "as described in 8 November 2011", or "date not recorded". */
+  statusAsAt: string;
+  /** The documents it is taken from (its report first), and its facts' citations. */
+  sources: PageSources;
 }
 
 /** What a decision's page shows. */
@@ -100,5 +107,7 @@ export function decisionPageData(model: Model, p: PartnershipModel, d: DecisionM
       .map(related),
     notes: notesForFiles(model, [d.file]),
     ...(d.funding ? { funding: fundingView(model, { ...d, funding: d.funding }) } : {}),
+    statusAsAt: statusAsAt(d),
+    sources: pageSources(p, [shown(d)]),
   };
 }

@@ -14,6 +14,9 @@ import { filterRows, registerRows, type RegisterRow } from '../register.ts';
 import { replacementOf } from '../replacement.ts';
 import { structureTimeline } from '../structure-timeline.ts';
 import { chapterUrl, decisionUrl, mermaidUrl, partnershipUrl, strategyUrl, structureUrl } from '../urls.ts';
+import { statusAsAt } from '../as-at.ts';
+import { pageSources, type PageSources } from '../sources-view.ts';
+import { partnershipShown, shown } from './page-sources.ts';
 import { bodyViews, type BodyView } from './body-view.ts';
 import { PARTNERSHIPS_CRUMBS, type Crumb } from './breadcrumbs.ts';
 import { pageHistory, type PageHistoryView } from './page-history.ts';
@@ -85,6 +88,10 @@ export interface PartnershipPage {
   reviewWarning?: string;
   kind: string;
   status: Label;
+  /** When the status was last known: "as described in March 2006", or "date not recorded". */
+  statusAsAt: string;
+  /** The documents the page is taken from (partnership.md's and its structure in force's), and their citations. */
+  sources: PageSources;
   /** The tier of local government, when a source states it. */
   tier?: string;
   history: PageHistoryView;
@@ -137,6 +144,8 @@ export function partnershipPageData(model: Model, p: PartnershipModel, options: 
     ...(reviewNote ? { reviewWarning: reviewNote.text } : {}),
     kind: PARTNERSHIP_KIND_LABELS[p.kind],
     status: PARTNERSHIP_STATUS_LABELS[p.status],
+    statusAsAt: statusAsAt(p),
+    sources: pageSources(p, [partnershipShown(p), ...(current ? [shown(current)] : [])]),
     ...(p.tier ? { tier: TIER_LABELS[p.tier] } : {}),
     history: pageHistory(model.site, partnershipPageFiles(p)),
     sections: [
@@ -147,6 +156,7 @@ export function partnershipPageData(model: Model, p: PartnershipModel, options: 
       ...(hasStrategies ? [{ id: 'strategies', text: 'Strategies' }] : []),
       { id: 'decisions', text: 'Decisions and reports' },
       ...(otherNotes.length > 0 ? [{ id: 'data-quality-notes', text: 'Data-quality notes' }] : []),
+      { id: 'sources', text: 'Sources' },
     ],
     ...(parent ? { parent: link(parent) } : {}),
     children: p.children

@@ -9,6 +9,8 @@ import { CHAPTER_STATUS_LABELS, STRATEGY_KIND_LABELS } from '../labels.ts';
 import { indexModel } from '../lookup.ts';
 import { notesForFiles, type DataQualityNote } from '../notes.ts';
 import { chapterUrl, partnershipUrl } from '../urls.ts';
+import { pageSources, type PageSources } from '../sources-view.ts';
+import { shown } from './page-sources.ts';
 import { partnershipCrumbs, type Crumb } from './breadcrumbs.ts';
 import { pageHistory, type PageHistoryView } from './page-history.ts';
 import type { Label, Link } from './view-types.ts';
@@ -52,6 +54,10 @@ export interface StrategyPage {
   kind: string;
   period?: string;
   notes: DataQualityNote[];
+  /** The documents it is taken from, and its facts' citations. */
+  sources: PageSources;
+  /** The strategy's file, where its citations are. */
+  file: string;
   /** The vision, in Markdown, if it has one. */
   vision?: string;
   objectives: ObjectiveView[];
@@ -87,6 +93,8 @@ export function strategyPageData(model: Model, p: PartnershipModel, s: StrategyM
     kind: STRATEGY_KIND_LABELS[s.kind],
     period,
     notes: notesForFiles(model, [s.file, ...chapters.map((c) => c.chapter.file)]),
+    sources: pageSources(p, [shown(s)]),
+    file: s.file,
     ...(s.vision ? { vision: s.vision } : {}),
     objectives: s.objectives.map((objective) => ({
       anchor: `objective-${objective.id}`,

@@ -13,6 +13,9 @@ import { indexModel } from '../lookup.ts';
 import { notesForFiles, type DataQualityNote } from '../notes.ts';
 import { baselineFor, versionsInOrder } from '../structure-versions.ts';
 import { decisionUrl, mermaidUrl, structureUrl } from '../urls.ts';
+import { statusAsAt } from '../as-at.ts';
+import { pageSources, type PageSources } from '../sources-view.ts';
+import { partnershipShown, shown } from './page-sources.ts';
 import { bodyViews, type BodyView } from './body-view.ts';
 import { partnershipCrumbs, type Crumb } from './breadcrumbs.ts';
 import { pageHistory, type PageHistoryView } from './page-history.ts';
@@ -28,6 +31,10 @@ export interface StructurePage {
   heading: string;
   history: PageHistoryView;
   status: Label;
+  /** When the status was last known: "as described in March 2006", or "date not recorded". */
+  statusAsAt: string;
+  /** The documents it is taken from, and its facts' citations. */
+  sources: PageSources;
   /** When it is or was in force, if recorded. */
   period?: string;
   bodyCount: number;
@@ -78,6 +85,8 @@ export function structurePageData(model: Model, p: PartnershipModel, s: Structur
     breadcrumbs: partnershipCrumbs(p),
     partnership: { id: p.id, name: p.name },
     heading: s.title,
+    statusAsAt: statusAsAt(s),
+    sources: pageSources(p, [shown(s)]),
     history: pageHistory(model.site, [s.file]),
     status,
     period: formatPeriod(s.from, s.to),
