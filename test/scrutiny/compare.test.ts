@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../src/model/index.ts';
-import { CHART_MAX_BODIES, comparePageData, comparePagePaths, compareFilterOptions, formatShare } from '../../src/site/scrutiny/compare.ts';
+import { CHART_MAX_BODIES, comparePageData, comparePagePaths, compareFilterOptions, formatShare, seatsByCategory } from '../../src/site/scrutiny/compare.ts';
 import { exampleModel } from '../site/pages/example-model.ts';
 import { scrutinyModel } from './helpers.ts';
 
@@ -150,6 +150,15 @@ describe('a register with more boards than a chart can show', () => {
     expect(page.rows).toHaveLength(CHART_MAX_BODIES + 1);
     expect(page.chart).toBeUndefined();
     expect(page.chartNote).toBe(`The chart is drawn for up to ${CHART_MAX_BODIES} bodies; this comparison has ${CHART_MAX_BODIES + 1}. Choose a kind or tier of partnership below to draw it, or read the table.`);
+  });
+});
+
+describe('seats by category, for open data', () => {
+  it('adds a body’s seats up by category, voting and advisory apart, and is null when no seats are listed', () => {
+    const vale = scrutinyModel().partnerships.find((p) => p.id === 'vale-lsp')!.structures.find((s) => s.id === '2020-current')!.bodies[0];
+    expect(seatsByCategory(vale)).toEqual({ voting: { 'elected-members': 4, business: 3, 'not-given': 1 }, advisory: { health: 2 } });
+    expect(seatsByCategory({ seats: undefined })).toBeNull();
+    expect(seatsByCategory({ seats: [] })).toBeNull();
   });
 });
 

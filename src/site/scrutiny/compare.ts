@@ -12,7 +12,7 @@ import { bodyAnchor } from '../anchors.ts';
 import { formatSize, plural } from '../format.ts';
 import { BODY_KIND_LABELS, PARTNERSHIP_KIND_LABELS, SEAT_CATEGORY_LABELS, TIER_LABELS } from '../labels.ts';
 import { notesForFiles } from '../notes.ts';
-import { HOME_CRUMBS, type Crumb } from '../pages/breadcrumbs.ts';
+import { HOME_CRUMBS, type Crumb } from './shapes.ts';
 import type { FilterOption } from '../register.ts';
 import { partnershipUrl, structureUrl } from '../urls.ts';
 import { seatsComparisonChart } from './seats-chart.ts';
@@ -101,32 +101,58 @@ export function formatShare(part: number, whole: number): string {
   return `${percent}%`;
 }
 
-/** Seats counted by column, with each column's share of `whole`. */
-function byColumn(seats: readonly { count: number; category?: SeatColumn | null }[], whole: number): Partial<Record<SeatColumn, CategorySeats>> {
-  const counts = new Map<SeatColumn, number>();
-  for (const seat of seats) counts.set(seat.category ?? 'not-given', (counts.get(seat.category ?? 'not-given') ?? 0) + seat.count);
-  return Object.fromEntries([...counts].map(([column, count]) => [column, { seats: count, share: formatShare(count, whole) }]));
+/** Seats added up by category, voting and advisory apart. */
+export interface SeatsByCategory {
+  voting: Partial<Record<SeatColumn, number>>;
+  advisory: Partial<Record<SeatColumn, number>>;
+}
+
+/**
+ * A body's seats added up by category (`not-given` for seats listed without
+ * one), voting and advisory apart: the figures `/compare/` shows, for open data
+ * such as `structures.json`. Null when the structure lists no seats for the
+ * body: not recorded, never none.
+ *
+ * @example
+ * seatsByCategory(chorleyBoardOfDirectors) // { voting: { business: 3, 'local-authority': 4, … }, advisory: {} }
+ */
+export function seatsByCategory(body: Pick<BodyModel, 'seats'>): SeatsByCategory | null {
+  if (!body.seats || body.seats.length === 0) return null;
+  const sums: SeatsByCategory = { voting: {}, advisory: {} };
+  for (const seat of body.seats) {
+    const into = seat.voting === false ? sums.advisory : sums.voting;
+    const column = seat.category ?? 'not-given';
+    into[column] = (into[column] ?? 0) + seat.count;
+  }
+  return sums;
+}
+
+/** Seats by column, each with its share of `whole`. */
+function withShares(counts: Partial<Record<SeatColumn, number>>, whole: number): Partial<Record<SeatColumn, CategorySeats>> {
+  return Object.fromEntries(Object.entries(counts).map(([column, seats]) => [column, { seats, share: formatShare(seats, whole) }]));
 }
 
 /** A body as the comparison shows it. */
 function compareBody(model: Model, p: PartnershipModel, s: StructureModel, body: BodyModel): ComparedBody {
-  const seatLines = body.seats ?? [];
-  const voting = seatLines.filter((seat) => seat.voting !== false);
-  const advisory = seatLines.filter((seat) => seat.voting === false);
-  const votingTotal = voting.reduce((sum, seat) => sum + seat.count, 0);
-  const advisoryTotal = advisory.reduce((sum, seat) => sum + seat.count, 0);
+  const sums = seatsByCategory(body);
+  const total = (counts: Partial<Record<SeatColumn, number>>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
   const note = notesForFiles(model, [s.file]).find((n) => n.code === 'size-mismatch' && n.bodyId === body.id);
+  let seats: ComparedBody['seats'];
+  if (sums) {
+    const votingTotal = total(sums.voting);
+    const advisoryTotal = total(sums.advisory);
+    const all = votingTotal + advisoryTotal;
+    seats = { voting: withShares(sums.voting, votingTotal), votingTotal, advisory: withShares(sums.advisory, all), advisoryTotal, advisoryShare: formatShare(advisoryTotal, all) };
+  }
   return {
     partnership: { id: p.id, name: p.name, url: partnershipUrl(p.id), kind: p.kind, ...(p.tier ? { tier: p.tier } : {}) },
     structure: { id: s.id, title: s.title, url: structureUrl(p.id, s.id) },
     body: { id: body.id, name: body.name, kind: body.kind, kindLabel: BODY_KIND_LABELS[body.kind], url: `${structureUrl(p.id, s.id)}#${bodyAnchor(body)}` },
     ...(body.size != null ? { size: formatSize(body.size), sizeQuantity: body.size } : {}),
-    ...(seatLines.length > 0
-      ? { seats: { voting: byColumn(voting, votingTotal), votingTotal, advisory: byColumn(advisory, votingTotal + advisoryTotal), advisoryTotal, advisoryShare: formatShare(advisoryTotal, votingTotal + advisoryTotal) } }
-      : {}),
+    ...(seats ? { seats } : {}),
     ...(body.members && body.members.length > 0 ? { members: body.members.length } : {}),
     ...(note ? { sizeNote: note.text } : {}),
-    seatLines,
+    seatLines: body.seats ?? [],
   };
 }
 

@@ -21,7 +21,7 @@ import { formatPounds } from '../../schemas/money.ts';
 import { plural } from '../format.ts';
 import { DECISION_STATUS_LABELS } from '../labels.ts';
 import { indexModel } from '../lookup.ts';
-import type { Label, Link } from '../pages/view-types.ts';
+import type { Label, Link } from './shapes.ts';
 import { chapterUrl, decisionUrl, partnershipUrl, strategyUrl } from '../urls.ts';
 
 /** A decision's money in words, by stream. */
