@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { diagramFor, DIAGRAM_NOTES, partnershipNamesIn, structureOutline, structureToMermaid } from '../../src/diagrams/index.ts';
+import { diagramFor, partnershipNamesIn, structureOutline, structureToMermaid } from '../../src/diagrams/index.ts';
 import { findBrowser, INSTALL_BROWSER_ADVICE } from '../../src/diagrams/browser.ts';
 import { cachedFailurePath, cachedSvgPath, UNUSED_ENTRY_LIFETIME_MS, writeCachedSvg } from '../../src/diagrams/cache.ts';
 import { DiagramsRequiredError, prepareDiagrams } from '../../src/diagrams/prepare.ts';
