@@ -15,9 +15,6 @@ import { browserVersion, findBrowser, noBrowserReason } from './browser.ts';
 import { cachedResult, sourceHash, writeCachedFailure, writeCachedSvg } from './cache.ts';
 import { LABEL_WRAP_WIDTH } from './mermaid.ts';
 
-/** Kept here too until scripts/bench-diagrams.ts imports it from browser.ts, where it lives. */
-export { findBrowser } from './browser.ts';
-
 /** How Mermaid draws: SVG text labels (no foreignObject), GOV.UK colours, text at 16px and never scaled down. */
 const MERMAID_CONFIG: MermaidConfig = {
   startOnLoad: false,
