@@ -29,7 +29,7 @@ function buildHistoryPage(contentDir: string): Promise<string> {
 import PageHistory from '${join(PROJECT_ROOT, 'src/components/PageHistory.astro')}';
 ---
 <html lang="en-GB"><head><title>History</title></head><body><main>
-<PageHistory files={['${DECISION}']} />
+<PageHistory files={['${DECISION}']} repository="https://github.com/example/register" />
 </main></body></html>
 `, contentDir);
 }
