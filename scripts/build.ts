@@ -243,7 +243,8 @@ try {
   // 4. Search index over the written pages.
   await stage('Indexing search', () => indexSearch(staging), (r) => `${r.pages} pages indexed`);
 } catch (error) {
-  stop(describeError(error));
+  // A build that requires diagrams and cannot draw them says why in one plain line; anything else is a bug, with its stack.
+  stop(error instanceof Error && error.name === 'DiagramsRequiredError' ? escapeControlCharacters(error.message) : describeError(error));
 }
 
 // 5. Swap it in: two renames, so dist/ is never half-written.

@@ -70,37 +70,3 @@ export function countDiagnostics(diagnostics: readonly Diagnostic[]): { errors: 
   for (const d of diagnostics) if (d.severity === 'error') errors++;
   return { errors, warnings: diagnostics.length - errors };
 }
-
-/**
- * One line per problem, as the contract specifies:
- * `path/to/file.yaml:LINE:COL  error  CODE  message`.
- * The `path:LINE:COL` prefix is clickable in editors' terminals.
- */
-export function formatDiagnostic(d: Diagnostic, contentDir = ''): string {
-  const file = contentDir ? `${contentDir.replace(/\/$/, '')}/${d.file}` : d.file;
-  return `${file}:${d.line}:${d.column}  ${d.severity}  ${d.code}  ${d.message}`;
-}
-
-/** The closing line of a report: how many files, errors and warnings. */
-export function formatSummary(fileCount: number, diagnostics: readonly Diagnostic[]): string {
-  const { errors, warnings } = countDiagnostics(diagnostics);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(fileCount, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
-}
-
-/**
- * The human report: diagnostics grouped by file like a linter (a blank line
- * between files), each line in the contract's format, then the summary line.
- */
-export function formatReport(diagnostics: readonly Diagnostic[], fileCount: number, contentDir = ''): string {
-  const lines: string[] = [];
-  let previous: string | undefined;
-  for (const d of diagnostics) {
-    if (previous !== undefined && d.file !== previous) lines.push('');
-    previous = d.file;
-    lines.push(formatDiagnostic(d, contentDir));
-  }
-  if (lines.length > 0) lines.push('');
-  lines.push(formatSummary(fileCount, diagnostics));
-  return lines.join('\n');
-}

@@ -9,7 +9,8 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path';
 import { remark } from 'remark';
 import type { Code } from 'mdast';
-import { formatDiagnostic, type Diagnostic } from '../../src/content/diagnostics.ts';
+import type { Diagnostic } from '../../src/content/diagnostics.ts';
+import { formatDiagnostic } from '../../src/content/report.ts';
 import type { ContentKind } from '../../src/content/load.ts';
 import { ROOT, TODAY, temporaryFolder } from '../helpers/fixtures.ts';
 import { checkContent } from '../../src/model/index.ts';

@@ -4,7 +4,8 @@
  * in the preview the checker's problems. Worked out from the site settings and
  * the page's address, so the layout and its components only render.
  */
-import { countDiagnostics, formatDiagnostic, type Diagnostic } from '../../content/diagnostics.ts';
+import { countDiagnostics, type Diagnostic } from '../../content/diagnostics.ts';
+import { formatDiagnostic } from '../../content/report.ts';
 import type { Model, SiteModel } from '../../model/index.ts';
 import { ACCESSIBILITY_URL, DATA_URL, FEED_URL, GUIDE_URL, PARTNERSHIPS_URL, REGISTER_URL, SEARCH_URL } from '../urls.ts';
 

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { findBrowser } from '../../../../src/diagrams/browser.ts';
 
 /** The repository's root folder. */
 export const ROOT = resolve(import.meta.dirname, '../../../..');
@@ -18,8 +19,8 @@ export const FIXTURE_SITE_CONTENT = join(ROOT, 'test/site/fixtures/content');
 /** The checker's complete, clean fixture, the base of every generated content folder. */
 export const VALID_CONTENT = join(ROOT, 'test/fixtures/valid');
 
-/** A browser that can draw diagrams, as src/diagrams looks for one; undefined when there is none. */
-export const BROWSER = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => path && existsSync(path));
+/** A browser that can draw diagrams, found as the build finds one; undefined when there is none. */
+export const BROWSER = findBrowser();
 
 /**
  * A new working folder under .cache/ (git-ignored), removed by the caller.
