@@ -76,6 +76,15 @@ describe('the boards-compared chart', () => {
     expect(() => seatsComparisonChart(page.rows, page.columns, { id: 'x" onload="y', title: 'Bad id' })).toThrow(/letters, digits and hyphens/);
   });
 
+  it('draws a register whose bodies list no seats at all as rows that say so, with no columns and no stray numbers', () => {
+    const unrecorded = page.rows.filter((row) => !row.seats);
+    const drawn = seatsComparisonChart(unrecorded, [], { id: 'unrecorded', title: 'No seats' })!;
+    expect(drawn).not.toMatch(/NaN|Infinity/);
+    expect(elements(parseXml(drawn)).filter((e) => e.name === 'text').map((e) => e.text)).toEqual([
+      'Share of the body’s voting seats', 'Shire Partnership', 'Shire Executive', 'Seats not recorded',
+    ]);
+  });
+
   it('is the same text every time for the same figures', () => {
     expect(comparePageData({ ...scrutinyModel() }).chart).toBe(svg);
   });

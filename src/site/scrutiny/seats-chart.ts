@@ -35,6 +35,7 @@ const BAR_COLOUR = '#1d70b8';
 // GOV.UK's secondary text colour, 7:1 against white: the outline of each 0–100% track.
 const TRACK_COLOUR = '#505a5f';
 const SHADE_COLOUR = '#f3f2f1';
+const NOT_RECORDED = 'Seats not recorded';
 
 /** A coordinate, rounded so output is identical everywhere and free of float noise. */
 function n(value: number): string {
@@ -91,7 +92,8 @@ export function seatsComparisonChart(
   const columnsX = Math.ceil(labelWidth + GAP);
   // The widths are Arial's regular ones: bold headings are wrapped shorter, to fit as drawn.
   const headerLines = headers.map((header) => wrapText(header, (COLUMN_WIDTH - 16) / 1.1, SMALL_FONT_SIZE));
-  const width = columnsX + headers.length * COLUMN_WIDTH;
+  // Wide enough for the columns, and for "Seats not recorded" when no body lists any.
+  const width = columnsX + Math.max(headers.length * COLUMN_WIDTH, Math.ceil(textWidth(NOT_RECORDED, FONT_SIZE)) + 4);
 
   const parts: string[] = [];
   let y = 0;
@@ -112,7 +114,7 @@ export function seatsComparisonChart(
   y += 34;
 
   // Column headings, bottom-aligned above their columns.
-  const headerHeight = Math.max(...headerLines.map((lines) => lines.length)) * LINE_HEIGHT;
+  const headerHeight = Math.max(0, ...headerLines.map((lines) => lines.length)) * LINE_HEIGHT;
   headerLines.forEach((lines, i) => {
     const x = columnsX + i * COLUMN_WIDTH;
     const top = y + headerHeight - lines.length * LINE_HEIGHT;
@@ -134,7 +136,7 @@ export function seatsComparisonChart(
 
     const seats = row.seats;
     if (!seats) {
-      parts.push(text(columnsX, top + 15, 'Seats not recorded'));
+      parts.push(text(columnsX, top + 15, NOT_RECORDED));
     } else {
       columns.forEach(({ column }, j) => {
         const x = columnsX + j * COLUMN_WIDTH;
