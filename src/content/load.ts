@@ -7,12 +7,13 @@
  * caller can validate each file while it is fresh, or share the files out
  * between threads.
  */
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
-import type { PendingDiagnostic } from './diagnostics.ts';
-import { decodeUtf8, LineIndex } from './text.ts';
-import { parseYaml, type YamlResult } from './yaml.ts';
+import type { PathSegment, PendingDiagnostic } from './diagnostics.ts';
+import { decodeUtf8, describeInvalidCharacter, findInvalidCharacters, LineIndex } from './text.ts';
+import { invalidCharacterMessage, parseYaml, type YamlResult } from './yaml.ts';
+import { checkMarkdownLimits } from '../rules/markdown.ts';
 import { ID_PATTERN, slugify } from '../schemas/ids.ts';
 
 /** The content types of the contract's file layout. */
@@ -97,6 +98,12 @@ const isIgnored = (name: string) => name.startsWith('.') || name === 'Thumbs.db'
  * Walks the content folder, following the contract's layout, and lists the
  * files to read in a fixed order (folders and files sorted by name). Reads no
  * file: the layout's own problems are all it reports.
+ *
+ * Nothing in the folder is passed over in silence: an entry that is not a
+ * regular file or folder (a symbolic link, a named pipe, a device) is an
+ * error at its path, and so is a folder that cannot be read. Links are never
+ * followed: what one points to may be outside the content folder, or change
+ * between the check and the build.
  */
 export function planContent(contentDir: string): ContentPlan {
   const plan: ContentPlan = { files: [], diagnostics: [] };
@@ -104,18 +111,20 @@ export function planContent(contentDir: string): ContentPlan {
     plan.diagnostics.push({ file, line: 1, column: 1, severity, code, message });
 
   const root = listFolder(contentDir);
-  if (!root) {
-    add('.', 'missing-content', `the content folder ${contentDir} cannot be read; expected a folder holding site.yaml and partnerships/; check CONTENT_DIR or create the folder`);
+  if (!Array.isArray(root)) {
+    add('.', 'missing-content', `the content folder ${contentDir} cannot be read (${root.code}); expected a folder holding site.yaml and partnerships/; check CONTENT_DIR or create the folder`);
     return plan;
   }
-  const rootNames = new Set(root.map((entry) => entry.name));
-  if (!rootNames.has('site.yaml')) {
+  if (!root.some((entry) => entry.name === 'site.yaml')) {
     add('site.yaml', 'missing-file', 'there is no site.yaml in the content folder; expected one with title, publisher and base_url; create it');
   }
   for (const entry of root) {
     if (isIgnored(entry.name)) continue;
-    if (entry.name === 'site.yaml' && entry.isFile()) plan.files.push({ file: 'site.yaml', kind: 'site', id: 'site' });
-    else if (entry.name === 'partnerships' && entry.isDirectory()) planPartnerships(contentDir, plan, add);
+    if (notFileOrFolder(entry, entry.name, entry.name === 'partnerships' ? 'folder' : 'file', add)) continue;
+    if (entry.name === 'site.yaml') {
+      if (entry.isFile()) plan.files.push({ file: 'site.yaml', kind: 'site', id: 'site' });
+      else add('site.yaml', 'missing-file', 'site.yaml is a folder, not a file, so the site has no settings; expected a file site.yaml with title, publisher and base_url; move what the folder holds elsewhere and create the file');
+    } else if (entry.name === 'partnerships' && entry.isDirectory()) planPartnerships(contentDir, plan, add);
     else add(entry.name, 'unexpected-file', `"${entry.name}" is not part of the content layout and will not be published; expected only site.yaml and the partnerships/ folder here; move or delete it`, 'warning');
   }
   return plan;
@@ -123,10 +132,41 @@ export function planContent(contentDir: string): ContentPlan {
 
 type Add = (file: string, code: string, message: string, severity?: 'error' | 'warning') => void;
 
+/**
+ * Reports an entry that is neither a regular file nor a folder, as an error
+ * at its path, and says whether it was one. `expected` is what the layout
+ * wants at that place.
+ */
+function notFileOrFolder(entry: Dirent, path: string, expected: 'file' | 'folder', add: Add): boolean {
+  if (entry.isFile() || entry.isDirectory()) return false;
+  if (entry.isSymbolicLink()) {
+    add(path, 'symbolic-link', `"${path}" is a symbolic link; the register never follows links, so what it points to would not be checked or published; expected a real ${expected} here; replace the link with the ${expected} itself`);
+  } else {
+    add(path, 'special-file', `"${path}" is ${specialKind(entry)}, not a regular ${expected}, so it cannot be read safely; expected a ${expected} here; delete it, and put the ${expected} in its place`);
+  }
+  return true;
+}
+
+/** What a special file is, in words. */
+function specialKind(entry: Dirent | Stats): string {
+  if (entry.isFIFO()) return 'a named pipe (FIFO)';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isBlockDevice() || entry.isCharacterDevice()) return 'a device';
+  return 'a special file';
+}
+
+/** Reports a folder that could not be listed: nothing in it can be checked or published. */
+function unreadableFolder(path: string, error: NodeJS.ErrnoException, add: Add): void {
+  add(path, 'unreadable-folder', `the folder ${path} cannot be read (${error.code ?? 'unknown error'}), so nothing in it could be checked or published; check that you have permission to read it (on Linux or macOS: chmod u+rx "${path}")`);
+}
+
 function planPartnerships(contentDir: string, plan: ContentPlan, add: Add): void {
-  for (const folder of listFolder(join(contentDir, 'partnerships')) ?? []) {
+  const folders = listFolder(join(contentDir, 'partnerships'));
+  if (!Array.isArray(folders)) return unreadableFolder('partnerships', folders, add);
+  for (const folder of folders) {
     if (isIgnored(folder.name)) continue;
     const base = `partnerships/${folder.name}`;
+    if (notFileOrFolder(folder, base, 'folder', add)) continue;
     if (!folder.isDirectory()) {
       add(base, 'unexpected-file', `"${folder.name}" is a file, but partnerships/ holds one folder per partnership; expected partnerships/<partnership-id>/partnership.md; move it into a partnership's folder`);
       continue;
@@ -135,14 +175,20 @@ function planPartnerships(contentDir: string, plan: ContentPlan, add: Add): void
       add(`${base}/partnership.md`, 'invalid-id', `the folder name "${folder.name}" is not an id; expected lower-case letters and digits joined by single hyphens, because the folder name is the partnership's id and web address; rename the folder to "${slugify(folder.name) || 'my-partnership'}"`);
       continue;
     }
-    const entries = listFolder(join(contentDir, base)) ?? [];
-    if (!entries.some((entry) => entry.name === 'partnership.md' && entry.isFile())) {
+    const entries = listFolder(join(contentDir, base));
+    if (!Array.isArray(entries)) {
+      unreadableFolder(base, entries, add);
+      continue;
+    }
+    // A partnership.md that is a link or a pipe is reported as such, below, not as missing too.
+    if (!entries.some((entry) => entry.name === 'partnership.md' && !entry.isDirectory())) {
       add(`${base}/partnership.md`, 'missing-file', `the folder ${base} has no partnership.md; expected one describing the partnership; create it (copy another partnership's as a start)`);
     }
     for (const entry of entries) {
       if (isIgnored(entry.name)) continue;
       const file = `${base}/${entry.name}`;
       const sub = SUBFOLDERS[entry.name];
+      if (notFileOrFolder(entry, file, sub ? 'folder' : 'file', add)) continue;
       if (entry.name === 'partnership.md' && entry.isFile()) {
         plan.files.push({ file, kind: 'partnership', id: folder.name, partnershipId: folder.name });
       } else if (sub && entry.isDirectory()) {
@@ -155,9 +201,12 @@ function planPartnerships(contentDir: string, plan: ContentPlan, add: Add): void
 }
 
 function planSubfolder(contentDir: string, folder: string, sub: { kind: ContentKind; extension: string }, partnershipId: string, plan: ContentPlan, add: Add): void {
-  for (const entry of listFolder(join(contentDir, folder)) ?? []) {
+  const entries = listFolder(join(contentDir, folder));
+  if (!Array.isArray(entries)) return unreadableFolder(folder, entries, add);
+  for (const entry of entries) {
     if (isIgnored(entry.name)) continue;
     const file = `${folder}/${entry.name}`;
+    if (notFileOrFolder(entry, file, 'file', add)) continue;
     const extension = entry.name.slice(entry.name.lastIndexOf('.'));
     const id = entry.name.slice(0, entry.name.length - extension.length);
     if (!entry.isFile() || extension !== sub.extension) {
@@ -173,11 +222,12 @@ function planSubfolder(contentDir: string, folder: string, sub: { kind: ContentK
   }
 }
 
-function listFolder(path: string): Dirent[] | undefined {
+/** A folder's entries sorted by name, without following links; or why it could not be listed. */
+function listFolder(path: string): Dirent[] | NodeJS.ErrnoException {
   try {
     return readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  } catch {
-    return undefined;
+  } catch (error) {
+    return error as NodeJS.ErrnoException;
   }
 }
 
@@ -197,9 +247,15 @@ export function readContentFile(contentDir: string, content: ContentFile, diagno
   let bytes: Buffer;
   try {
     // One open for the size and the bytes: half the path lookups of stat-then-read, and the size is the file's that is read.
-    const fd = openSync(path, 'r');
+    // Never through a link, and never waiting on a pipe: what was planned as a file may have been replaced since.
+    const fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
     try {
-      if (fstatSync(fd).size > MAX_FILE_BYTES) {
+      const stats = fstatSync(fd);
+      if (!stats.isFile()) {
+        problem('special-file', `this is ${specialKind(stats)}, not a regular file, so it cannot be read safely; expected a file here; delete it, and put the file in its place`);
+        return unreadable();
+      }
+      if (stats.size > MAX_FILE_BYTES) {
         problem('file-too-large', `this file is larger than 1 MB, so it was not read; expected a content file of a few pages at most; split it, or move long documents elsewhere and link to them`);
         return unreadable();
       }
@@ -208,7 +264,9 @@ export function readContentFile(contentDir: string, content: ContentFile, diagno
       closeSync(fd);
     }
   } catch (error) {
-    problem('unreadable-file', `this file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); check that it exists and that you have permission to read it`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') problem('symbolic-link', 'this file is a symbolic link; the register never follows links, so what it points to would not be checked or published; expected a real file here; replace the link with the file itself');
+    else problem('unreadable-file', `this file cannot be read (${code ?? 'unknown error'}); check that it exists and that you have permission to read it`);
     return unreadable();
   }
   const decoded = decodeUtf8(bytes);
@@ -223,6 +281,11 @@ export function readContentFile(contentDir: string, content: ContentFile, diagno
     problem('line-endings', 'this file has Windows line endings (CRLF); it was read correctly, but mixed line endings make changes hard to review; save it with LF line endings (in VS Code: click "CRLF" in the status bar and choose "LF")', 1, 1, 'warning');
   }
   const text = decoded.text;
+  // One index of line starts for all of a file's problems: a file can have thousands (duplicate keys).
+  let lines: LineIndex | undefined;
+  const at = (offset: number) => (lines ??= new LineIndex(text)).position(offset);
+  const invalid = parse ? findInvalidCharacters(text) : undefined;
+  if (invalid) problem('invalid-character', invalidCharacterMessage(invalid.codePoint, invalid.count), at(invalid.offset).line, at(invalid.offset).column);
   const document: SourceDocument = { ...content, text, yamlOffset: 0, yaml: text };
   const read = file.endsWith('.md') ? splitFrontmatter(document, problem, parse ? GRAY_MATTER_OPTIONS : SPLIT_ONLY) : parse ? readYaml(text) : UNPARSED;
   if (!read) return unreadable(text);
@@ -232,13 +295,53 @@ export function readContentFile(contentDir: string, content: ContentFile, diagno
   }
   document.data = read.data;
   if (!read.ok) {
-    // One index of line starts for all of a file's YAML problems: a file can have thousands (duplicate keys).
-    const lines = new LineIndex(text);
     for (const p of read.problems) {
-      diagnostics.push({ file, severity: 'error', code: p.code, message: p.message, locator: undefined, ...lines.position(document.yamlOffset + p.offset) });
+      // The same characters as the check of the whole text above, which has reported them already.
+      if (invalid && p.code === 'invalid-character') continue;
+      diagnostics.push({ file, severity: 'error', code: p.code, message: p.message, locator: undefined, ...at(document.yamlOffset + p.offset) });
     }
   }
+  if (!parse) return document;
+  // A YAML escape ("\uD800", "\x07") writes a character the text itself does not hold.
+  if (document.data !== undefined && document.yaml.includes('\\')) reportEscapedCharacters(file, document.data, diagnostics);
+  if (document.body !== undefined) {
+    const bodyStart = text.length - document.body.length;
+    for (const p of checkMarkdownLimits(document.body, bodyStart)) diagnostics.push({ file, severity: 'error', code: p.code, message: p.message, ...at(p.offset) });
+  }
   return document;
+}
+
+/**
+ * Reports each value (or key) of a file's data that holds a character no
+ * page can publish, which only a YAML escape can write: a lone surrogate
+ * ("\uD800"), a control character ("\x07", "\e") or a non-character
+ * ("\uFFFE"). Placed at the value, by its path.
+ */
+function reportEscapedCharacters(file: string, data: unknown, diagnostics: PendingDiagnostic[]): void {
+  const report = (path: PathSegment[], at: 'value' | 'key', codePoint: number) =>
+    diagnostics.push({
+      file,
+      severity: 'error',
+      code: 'invalid-character',
+      message: `this ${at} holds, through a backslash escape, ${describeInvalidCharacter(codePoint)}; it cannot be published; remove the escape, or write the character it stands for itself`,
+      locator: { path, at },
+    });
+  // The data is at most js-yaml's maxDepth deep, so recursion is bounded.
+  const walk = (value: unknown, path: PathSegment[]): void => {
+    if (typeof value === 'string') {
+      const found = findInvalidCharacters(value);
+      if (found) report(path, 'value', found.codePoint);
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => walk(item, [...path, i]));
+    } else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+      for (const [key, item] of Object.entries(value)) {
+        const found = findInvalidCharacters(key);
+        if (found) report([...path, key], 'key', found.codePoint);
+        walk(item, [...path, key]);
+      }
+    }
+  };
+  walk(data, []);
 }
 
 /** What reading a YAML text gives: nothing to read (only blank lines and comments), or the parser's result. */

@@ -103,3 +103,79 @@ export class LineIndex {
     return { line: low + 1, column: offset - this.starts[low] + 1 };
   }
 }
+
+/**
+ * A first, quick pass for characters that cannot be published: every C0 and
+ * C1 control character but tab and line feed (carriage returns are gone by
+ * now), U+FDD0–U+FDEF, U+FFFE, U+FFFF, and any surrogate. A surrogate is
+ * often half of a valid pair (an emoji), so each match is looked at again.
+ * (One character class runs three times as fast as the exact pattern.)
+ */
+const SUSPECT = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFDD0-\uFDEF\uFFFE\uFFFF\uD800-\uDFFF]/g;
+
+/** The first character of a text that cannot be published, and how many there are. */
+export interface InvalidCharacters {
+  /** Where the first is, as a character offset. */
+  offset: number;
+  /** The first one's code point. */
+  codePoint: number;
+  /** How many the text holds. */
+  count: number;
+}
+
+/**
+ * Finds characters a published page cannot hold: control characters (feeds
+ * must drop them, and pages show them as boxes or not at all), the 66 Unicode
+ * non-characters (U+FFFE, U+FDD0…: never text), and lone surrogates (half of
+ * a character, which a YAML escape such as "\uD800" can write, and which
+ * strict JSON readers refuse). Tab and line feed are text.
+ *
+ * @example
+ * findInvalidCharacters('Board\u000B of Directors') // { offset: 5, codePoint: 0x0b, count: 1 }
+ * findInvalidCharacters('Board 😀') // undefined
+ */
+export function findInvalidCharacters(text: string): InvalidCharacters | undefined {
+  let found: InvalidCharacters | undefined;
+  SUSPECT.lastIndex = 0;
+  for (let m = SUSPECT.exec(text); m !== null; m = SUSPECT.exec(text)) {
+    const i = m.index;
+    const unit = text.charCodeAt(i);
+    let codePoint = unit;
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        codePoint = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
+        SUSPECT.lastIndex = i + 2;
+        // A whole pair is a character unless it is one of the planes' two non-characters (U+1FFFE, U+1FFFF…).
+        if ((codePoint & 0xfffe) !== 0xfffe) continue;
+      }
+    }
+    if (found) found.count++;
+    else found = { offset: i, codePoint, count: 1 };
+  }
+  return found;
+}
+
+/** Names of the control characters officers' files are most likely to hold. */
+const CONTROL_NAMES: Record<number, string> = {
+  0x00: 'null', 0x07: 'bell', 0x08: 'backspace', 0x0b: 'vertical tab', 0x0c: 'form feed', 0x1b: 'escape', 0x7f: 'delete', 0x85: 'next line',
+};
+
+/**
+ * What is wrong with a character `findInvalidCharacters` found, for an
+ * officer: its code, what it is, and why it cannot be published.
+ *
+ * @example
+ * describeInvalidCharacter(0x0b) // 'the control character U+000B (vertical tab), which feeds must drop and pages show as a box or not at all'
+ */
+export function describeInvalidCharacter(codePoint: number): string {
+  const code = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (codePoint >= 0xd800 && codePoint <= 0xdfff) {
+    return `${code}, half of a pair of codes that only together make one character (a "lone surrogate"), which open-data readers refuse`;
+  }
+  if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint <= 0x9f)) {
+    const name = CONTROL_NAMES[codePoint];
+    return `the control character ${code}${name ? ` (${name})` : ''}, which feeds must drop and pages show as a box or not at all`;
+  }
+  return `${code}, which is not a character at all (a Unicode "non-character") and which feeds must drop`;
+}

@@ -3,14 +3,39 @@
  * js-yaml's fast loader reads every file; only a file with a problem is read a
  * second time, as events, to find where each problem is (see `locateInYaml`).
  */
-import { EVENT_ID, getScalarValue, load, parseEvents, SCALAR_STYLE_FOLDED_BLOCK, SCALAR_STYLE_LITERAL_BLOCK, YAMLException, type Event } from 'js-yaml';
+import { constructFromEvents, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE_FOLDED_BLOCK, SCALAR_STYLE_LITERAL_BLOCK, YAMLException, type Event } from 'js-yaml';
 import type { PathSegment } from './diagnostics.ts';
+import { describeInvalidCharacter, findInvalidCharacters } from './text.ts';
 
 /**
  * Officers never need anchors and aliases, and an alias is how a few lines of
  * YAML expand into billions of nodes; refusing them keeps every file bounded.
+ * Nesting deeper than officers' files ever need is refused too.
  */
-const LOAD_OPTIONS = { maxAliases: 0, maxDepth: 40 } as const;
+const MAX_DEPTH = 40;
+
+/**
+ * The most characters that can start a node (`:`, `?`, `-`, `,`, `[`, `{`) a
+ * file's YAML may hold. Every key, value and list item but the first starts
+ * at one, so this bounds the nodes js-yaml makes, before it makes them: each
+ * costs it a few hundred bytes, and ten files of 200,000 keys took the check
+ * past 600 MB even with each problem reported once. The longest real files
+ * have a few hundred.
+ */
+export const MAX_YAML_MARKS = 20_000;
+
+/** Characters that may start a node. */
+const NODE_MARK = /[:?,\-[{]/g;
+
+/** Where a text passes MAX_YAML_MARKS, and how many it has; undefined if it does not. Only a text longer than the limit can pass it. */
+function tooManyMarks(text: string): { offset: number; count: number } | undefined {
+  if (text.length <= MAX_YAML_MARKS) return undefined;
+  let count = 0;
+  let offset = -1;
+  NODE_MARK.lastIndex = 0;
+  for (let m = NODE_MARK.exec(text); m !== null; m = NODE_MARK.exec(text)) if (++count === MAX_YAML_MARKS + 1) offset = m.index;
+  return offset === -1 ? undefined : { offset, count };
+}
 
 /** A YAML problem at a character offset in the parsed text. */
 export interface YamlProblem {
@@ -29,26 +54,63 @@ export type YamlResult = { ok: true; data: unknown } | { ok: false; problems: Ya
  * Parses one YAML document. Syntax errors come back as problems, never thrown.
  * Duplicate keys are all reported together (not just the first), and the data
  * is still returned so the rest of the file can be checked in the same run.
+ *
+ * js-yaml's `load` is its event parser followed by its constructor; called
+ * here one after the other, a file with duplicate keys is parsed once, not
+ * three times (to load, to find the keys, and to load again allowing them):
+ * a megabyte of duplicates held three event lists at once, 400 MB.
  */
 export function parseYaml(text: string): YamlResult {
+  const marks = tooManyMarks(text);
+  if (marks) {
+    return {
+      ok: false,
+      problems: [{
+        offset: marks.offset,
+        code: 'yaml-too-large',
+        message: `this file's YAML has ${marks.count.toLocaleString('en-GB')} colons, dashes, commas and brackets, each of which can start a key, a value or a list item, and passes the register's limit of ${MAX_YAML_MARKS.toLocaleString('en-GB')} here, so the file was not read; expected the keys of one content file (the longest real ones have a few hundred); split it into several files`,
+      }],
+    };
+  }
+  let events: Event[] | undefined;
   try {
-    return { ok: true, data: load(text, LOAD_OPTIONS) };
+    events = parseEvents(text, { maxDepth: MAX_DEPTH });
+    return { ok: true, data: construct(text, events, false) };
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
-    if (error.reason === 'duplicated mapping key') return reportDuplicateKeys(text);
+    if (error.reason === 'duplicated mapping key' && events) return reportDuplicateKeys(text, events);
     return { ok: false, problems: [explainYamlException(error, text)] };
   }
 }
 
-function reportDuplicateKeys(text: string): YamlResult {
-  const problems = scanEvents(text).duplicates.map(({ key, offset }) => ({
+/** The one document of a YAML text from its events, as js-yaml's `load` makes it (with its errors for none and for several). */
+function construct(text: string, events: Event[], json: boolean): unknown {
+  const documents = constructFromEvents(events, { source: text, maxAliases: 0, json });
+  if (documents.length === 0) throw new YAMLException('expected a document, but the input is empty');
+  if (documents.length > 1) throw new YAMLException('expected a single document in the stream, but found more');
+  return documents[0];
+}
+
+/** "twice", "3 times", "200,000 times". */
+const times = (n: number) => (n === 2 ? 'twice' : `${n.toLocaleString('en-GB')} times`);
+
+/**
+ * One problem for each key repeated in a mapping, however often it is
+ * repeated: at its second appearance, with the number of times. (Once per
+ * appearance, a file of 200,000 copies of one key made as many problems, and
+ * ten such files took the check past 2.5 GB.)
+ */
+function reportDuplicateKeys(text: string, events: Event[]): YamlResult {
+  const problems = scanEvents(text, events).duplicates.map(({ key, offset, count }) => ({
     offset,
     code: 'duplicate-key',
-    message: `the key "${key}" appears more than once in the same place; each key may appear only once; delete one of them or merge their values`,
+    message: count.n === 2
+      ? `the key "${key}" appears twice in the same place; each key may appear only once; delete one of them or merge their values`
+      : `the key "${key}" appears ${times(count.n)} in the same place (the second is here); each key may appear only once; keep one and delete the others, or merge their values`,
   }));
   // With duplicates allowed (js-yaml's `json` mode), the last value wins: good enough to check the rest.
   try {
-    const data = load(text, { ...LOAD_OPTIONS, json: true });
+    const data = construct(text, events, true);
     return problems.length > 0 ? { ok: false, problems, data } : { ok: true, data };
   } catch (error) {
     if (error instanceof YAMLException) return { ok: false, problems: [...problems, explainYamlException(error, text)] };
@@ -68,6 +130,11 @@ const HINTS: [RegExp, string, string][] = [
 ];
 
 function explainYamlException(error: YAMLException, text: string): YamlProblem {
+  // js-yaml refuses a control character or a non-character without saying where: find it for the officer.
+  if (/non-printable/.test(error.reason)) {
+    const found = findInvalidCharacters(text);
+    if (found) return { offset: found.offset, code: 'invalid-character', message: invalidCharacterMessage(found.codePoint, found.count) };
+  }
   // js-yaml gives no place for a second document: the officer needs its `---` line.
   let offset = error.mark ? Math.min(error.mark.position, text.length) : secondDocumentStart(text);
   // js-yaml marks an alias after its `*`; the officer looks for the `*`.
@@ -79,6 +146,15 @@ function explainYamlException(error: YAMLException, text: string): YamlProblem {
     code: 'yaml-syntax',
     message: hint?.[2] ?? `the YAML here cannot be read (${error.reason}); check the quotes, brackets and indentation on this line and the one before`,
   };
+}
+
+/**
+ * The message for characters that cannot be published, found in the text of
+ * a file (for an escape that writes one, see src/content/load.ts).
+ */
+export function invalidCharacterMessage(codePoint: number, count: number): string {
+  const others = count > 1 ? `; the file holds ${count.toLocaleString('en-GB')} such characters: delete them all` : '';
+  return `here is ${describeInvalidCharacter(codePoint)}; it is invisible in most editors, and often comes from text pasted from Word or a PDF; delete it${others}`;
 }
 
 /** The offset of the `---` (or `...`) line that starts a second document, or 0. */
@@ -140,22 +216,24 @@ interface Frame {
   index: number;
   expectKey: boolean;
   key?: { name: string; offset: number };
-  seen: Set<string>;
+  /** How many times each key has appeared so far (shared with its entry in `duplicates`, which reads the final count). */
+  seen: Map<string, { n: number }>;
   /** Where the collection starts, for an empty item that has no offset of its own. */
   start: number;
 }
 
 /**
- * Walks the YAML as events and records where every node starts, keyed by its
- * path (`bodies\0001\0size`), and every duplicate key. Used only on files that
- * have problems, to turn data paths into lines and columns.
+ * Walks the YAML as events (parsed here, unless the caller has them) and
+ * records where every node starts, keyed by its path (`bodies\0001\0size`),
+ * and every duplicate key. Used only on files that have problems, to turn
+ * data paths into lines and columns.
  */
-function scanEvents(text: string): { nodes: Map<string, NodeOffsets>; duplicates: { key: string; offset: number }[] } {
+function scanEvents(text: string, parsed?: Event[]): { nodes: Map<string, NodeOffsets>; duplicates: { key: string; offset: number; count: { n: number } }[] } {
   const nodes = new Map<string, NodeOffsets>();
-  const duplicates: { key: string; offset: number }[] = [];
+  const duplicates: { key: string; offset: number; count: { n: number } }[] = [];
   let events: Event[];
   try {
-    events = parseEvents(text, { maxDepth: LOAD_OPTIONS.maxDepth });
+    events = parsed ?? parseEvents(text, { maxDepth: MAX_DEPTH });
   } catch {
     return { nodes, duplicates };
   }
@@ -199,19 +277,20 @@ function scanEvents(text: string): { nodes: Map<string, NodeOffsets>; duplicates
       // A key. Only scalar keys can name a path; a complex key is skipped whole.
       const name = event.type === EVENT_ID.SCALAR ? getScalarValue(text, event) : '?';
       const offset = Math.max(0, startOf(event));
-      if (top.seen.has(name)) duplicates.push({ key: name, offset });
-      top.seen.add(name);
+      const count = top.seen.get(name);
+      if (!count) top.seen.set(name, { n: 1 });
+      else if (++count.n === 2) duplicates.push({ key: name, offset, count });
       top.key = { name, offset };
       top.expectKey = false;
       if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
-        stack.push({ kind: event.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence', path: '\u0001', index: 0, expectKey: true, seen: new Set(), start: Math.max(0, offset) });
+        stack.push({ kind: event.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence', path: '\u0001', index: 0, expectKey: true, seen: new Map(), start: Math.max(0, offset) });
       }
       continue;
     }
     const start = startOf(event);
     const path = placeValue(start);
     if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
-      stack.push({ kind: event.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence', path, index: 0, expectKey: true, seen: new Set(), start: Math.max(0, start) });
+      stack.push({ kind: event.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence', path, index: 0, expectKey: true, seen: new Map(), start: Math.max(0, start) });
     }
   }
   return { nodes, duplicates };
