@@ -3,6 +3,7 @@
  * code decides which rows the pre-built filter pages list and which rows the
  * browser shows when the register is filtered in place.
  */
+import { REGISTER_URL } from './urls.ts';
 
 /** The ways the register can be filtered; each is also a query parameter and a path segment. */
 export const FILTER_DIMENSIONS = ['partnership', 'year', 'kind', 'status', 'key-decision'] as const;
@@ -88,5 +89,5 @@ export function filterQuery(filter: RegisterFilter): string {
  * filterPageUrl('year', '2011') // '/decisions/year/2011/'
  */
 export function filterPageUrl(dimension: FilterDimension, value: string): string {
-  return `/decisions/${dimension}/${encodeURIComponent(value)}/`;
+  return `${REGISTER_URL}${dimension}/${encodeURIComponent(value)}/`;
 }

@@ -1,24 +1,65 @@
 /**
  * The site's addresses, in one place. They are the contract's URLs: external
  * links and checks rely on them, so every page builds its links from here.
+ *
+ * Each is under the path the site is served at (`/register/partnerships/` for
+ * `base_url: https://www.example.org/register/`), and this module is the one
+ * place that puts it there: pages, components, feeds and the browser's scripts
+ * take their addresses from here as they are. The examples show a site served
+ * at the root of its domain.
  */
 
+/**
+ * The path the site is served at, with a slash at each end: Astro's `base`,
+ * set from site.yaml's `base_url` (src/site/base-path.ts). Outside Astro and
+ * Vite (a script run by Node alone) there is no base, and addresses start at `/`.
+ */
+export const BASE_PATH: string = import.meta.env?.BASE_URL ?? '/';
+
+/**
+ * An address of the site, given from its root as the contract writes it, under the path the site is served at.
+ *
+ * @example
+ * siteUrl('/compare/') // '/compare/' (at the root); '/register/compare/' under /register/
+ */
+export function siteUrl(path: `/${string}`): string {
+  return `${BASE_PATH}${path.slice(1)}`;
+}
+
+// The addresses below are written out rather than made with siteUrl: the browser's
+// scripts import this module, and a call left at the top of a module stays in their
+// bundles, where a constant they do not use is dropped.
+
 /** The home page. */
-export const HOME_URL = '/';
+export const HOME_URL = BASE_PATH;
 /** Every partnership, A to Z. */
-export const PARTNERSHIPS_URL = '/partnerships/';
+export const PARTNERSHIPS_URL = `${BASE_PATH}partnerships/`;
 /** The decision register. */
-export const REGISTER_URL = '/decisions/';
+export const REGISTER_URL = `${BASE_PATH}decisions/`;
 /** The search page. */
-export const SEARCH_URL = '/search/';
+export const SEARCH_URL = `${BASE_PATH}search/`;
 /** The accessibility statement. */
-export const ACCESSIBILITY_URL = '/accessibility/';
+export const ACCESSIBILITY_URL = `${BASE_PATH}accessibility/`;
 /** The decisions feed (Atom). */
-export const FEED_URL = '/decisions.xml';
+export const FEED_URL = `${BASE_PATH}decisions.xml`;
 /** Open data. */
-export const DATA_URL = '/data/';
+export const DATA_URL = `${BASE_PATH}data/`;
 /** The authoring guide for officers. */
-export const GUIDE_URL = '/guide/';
+export const GUIDE_URL = `${BASE_PATH}guide/`;
+/** The sitemap, for search engines. */
+export const SITEMAP_URL = `${BASE_PATH}sitemap.xml`;
+/** The icon browsers show beside the page's title (public/favicon.svg). */
+export const FAVICON_URL = `${BASE_PATH}favicon.svg`;
+
+/**
+ * An open-data file.
+ *
+ * @example
+ * dataFileUrl('decisions.json') // '/data/decisions.json'
+ */
+export function dataFileUrl(fileName: string): string {
+  return `${DATA_URL}${fileName}`;
+}
 
 /**
  * A partnership's page.
@@ -27,7 +68,7 @@ export const GUIDE_URL = '/guide/';
  * partnershipUrl('chorley-partnership') // '/partnerships/chorley-partnership/'
  */
 export function partnershipUrl(partnershipId: string): string {
-  return `/partnerships/${partnershipId}/`;
+  return `${PARTNERSHIPS_URL}${partnershipId}/`;
 }
 
 /**
@@ -37,7 +78,7 @@ export function partnershipUrl(partnershipId: string): string {
  * structureUrl('chorley-partnership', '2006-proposed') // '/partnerships/chorley-partnership/structures/2006-proposed/'
  */
 export function structureUrl(partnershipId: string, structureId: string): string {
-  return `/partnerships/${partnershipId}/structures/${structureId}/`;
+  return `${PARTNERSHIPS_URL}${partnershipId}/structures/${structureId}/`;
 }
 
 /**
@@ -47,7 +88,7 @@ export function structureUrl(partnershipId: string, structureId: string): string
  * mermaidUrl('chorley-partnership', '2006-proposed') // '/partnerships/chorley-partnership/structures/2006-proposed.mmd'
  */
 export function mermaidUrl(partnershipId: string, structureId: string): string {
-  return `/partnerships/${partnershipId}/structures/${structureId}.mmd`;
+  return `${PARTNERSHIPS_URL}${partnershipId}/structures/${structureId}.mmd`;
 }
 
 /**
@@ -57,7 +98,7 @@ export function mermaidUrl(partnershipId: string, structureId: string): string {
  * decisionUrl('lancaster-district-lsp', '2011-11-08-partnerships') // '/partnerships/lancaster-district-lsp/decisions/2011-11-08-partnerships/'
  */
 export function decisionUrl(partnershipId: string, decisionId: string): string {
-  return `/partnerships/${partnershipId}/decisions/${decisionId}/`;
+  return `${PARTNERSHIPS_URL}${partnershipId}/decisions/${decisionId}/`;
 }
 
 /**
@@ -67,7 +108,7 @@ export function decisionUrl(partnershipId: string, decisionId: string): string {
  * chapterUrl('worcester-lsp', 'scs-2011') // '/partnerships/worcester-lsp/chapters/scs-2011/'
  */
 export function chapterUrl(partnershipId: string, strategyId: string): string {
-  return `/partnerships/${partnershipId}/chapters/${strategyId}/`;
+  return `${PARTNERSHIPS_URL}${partnershipId}/chapters/${strategyId}/`;
 }
 
 /**
@@ -77,5 +118,5 @@ export function chapterUrl(partnershipId: string, strategyId: string): string {
  * strategyUrl('worcestershire-partnership', 'scs-2011') // '/partnerships/worcestershire-partnership/strategies/scs-2011/'
  */
 export function strategyUrl(ownerId: string, strategyId: string): string {
-  return `/partnerships/${ownerId}/strategies/${strategyId}/`;
+  return `${PARTNERSHIPS_URL}${ownerId}/strategies/${strategyId}/`;
 }

@@ -9,6 +9,7 @@ import type { Model } from '../../model/index.ts';
 import { DECISION_KINDS, DECISION_STATUSES } from '../../schemas/index.ts';
 import { plural } from '../format.ts';
 import { DECISION_KIND_LABELS, DECISION_STATUS_LABELS } from '../labels.ts';
+import { DATA_URL, dataFileUrl } from '../urls.ts';
 import { HOME_CRUMBS, type Crumb } from './breadcrumbs.ts';
 
 /** A field of a file, and what it holds. */
@@ -72,7 +73,7 @@ export function openDataPageData(model: Model): OpenDataPage {
   const licence = licenceUrl(site.licence);
   const files: Omit<OpenDataFile, 'fileName'>[] = [
     {
-      id: 'partnerships', href: '/data/partnerships.json', title: 'Partnerships', format: 'JSON',
+      id: 'partnerships', href: dataFileUrl('partnerships.json'), title: 'Partnerships', format: 'JSON',
       summary: 'Every partnership, A to Z, as the register holds it, with links to its structures, strategies, chapters and decisions.',
       fields: [
         ['id, url', 'The partnership’s id and page.'],
@@ -85,7 +86,7 @@ export function openDataPageData(model: Model): OpenDataPage {
       ],
     },
     {
-      id: 'decisions', href: '/data/decisions.json', title: 'Decisions', format: 'JSON',
+      id: 'decisions', href: dataFileUrl('decisions.json'), title: 'Decisions', format: 'JSON',
       summary: 'Every decision and report, newest first. Money is given twice: whole pence (pence, for adding up) and a pounds string (pounds, "27535.40").',
       fields: [
         ['id, partnership_id, url', 'A decision is identified by its partnership and its id together.'],
@@ -98,12 +99,12 @@ export function openDataPageData(model: Model): OpenDataPage {
       ],
     },
     {
-      id: 'allocations', href: '/data/allocations.csv', title: 'Allocations', format: 'CSV',
+      id: 'allocations', href: dataFileUrl('allocations.csv'), title: 'Allocations', format: 'CSV',
       summary: 'One row for every line of every published funding table, ready for a spreadsheet. UTF-8, comma-separated, with a header row. A text cell that a spreadsheet would run as a formula (starting =, +, - or @) starts with an apostrophe.',
       fields: ALLOCATION_COLUMNS.map((c): Field => [c, ALLOCATION_FIELDS[c]]),
     },
     {
-      id: 'structures', href: '/data/structures.json', title: 'Structures', format: 'JSON, Popolo',
+      id: 'structures', href: dataFileUrl('structures.json'), title: 'Structures', format: 'JSON, Popolo',
       summary: 'Who sits where, in every version of every partnership’s structure, in the shape of the Popolo standard used by civic-tech tools.',
       fields: [
         ['organizations', 'Each partnership (classification: partnership), and each body of each structure version (classification: its kind, such as board). A body’s parent_id is the body it reports to, or its partnership; following parent_id walks the reporting lines.'],
@@ -113,7 +114,7 @@ export function openDataPageData(model: Model): OpenDataPage {
       ],
     },
     {
-      id: 'grants', href: '/data/grants-360giving.json', title: 'Grants (360Giving)', format: `JSON, 360Giving Data Standard ${GIVING_SCHEMA_VERSION}`,
+      id: 'grants', href: dataFileUrl('grants-360giving.json'), title: 'Grants (360Giving)', format: `JSON, 360Giving Data Standard ${GIVING_SCHEMA_VERSION}`,
       summary: `The allocations of the CSV as grants in the 360Giving Data Standard, so grant-data tools can read them: each awarded by whoever made it, on the date it was made, and a decision that decides an amount without listing allocations as one grant. ${leftOutOfGrants(allocationsLeftOutOf360Giving(model))} When no funding table has any allocations, the list of grants is empty.`,
       fields: [
         ['id', `${grantPrefix(site)}-, then the partnership, the decision and the item: the same from build to build.`],
@@ -134,7 +135,7 @@ export function openDataPageData(model: Model): OpenDataPage {
     breadcrumbs: HOME_CRUMBS,
     licence: { name: site.licence, ...(licence ? { url: licence } : {}) },
     publisher: site.publisher,
-    files: files.map((file) => ({ ...file, fileName: file.href.slice('/data/'.length) })),
+    files: files.map((file) => ({ ...file, fileName: file.href.slice(DATA_URL.length) })),
     ...(example ? { feedExample: { name: example.name, url: partnershipFeedUrl(example.id) } } : {}),
     statuses: DECISION_STATUSES.map((code) => ({ code, meaning: DECISION_STATUS_LABELS[code].text })),
     kinds: DECISION_KINDS.map((code) => ({ code, meaning: DECISION_KIND_LABELS[code] })),

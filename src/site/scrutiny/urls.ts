@@ -2,16 +2,19 @@
  * The scrutiny views' addresses: the contract's `/compare/`, `/data/seats.csv`,
  * `/changes/` and `/changes.xml`, and their pre-built filter pages, which
  * follow the decision register's pattern (`/<view>/<dimension>/<value>/`).
+ * Like every address, they are under the path the site is served at (see ../urls.ts).
  */
 
+import { dataFileUrl, siteUrl } from '../urls.ts';
+
 /** Boards compared by seat category. */
-export const COMPARE_URL = '/compare/';
+export const COMPARE_URL = siteUrl('/compare/');
 /** The compared seats as open data. */
-export const SEATS_CSV_URL = '/data/seats.csv';
+export const SEATS_CSV_URL = dataFileUrl('seats.csv');
 /** What changed, newest first. */
-export const CHANGES_URL = '/changes/';
+export const CHANGES_URL = siteUrl('/changes/');
 /** What changed, as an Atom feed. */
-export const CHANGES_FEED_URL = '/changes.xml';
+export const CHANGES_FEED_URL = siteUrl('/changes.xml');
 
 /**
  * A pre-built page comparing the boards of one kind or tier of partnership.
