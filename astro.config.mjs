@@ -1,10 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { contentPreview } from './src/integrations/content-preview.ts';
+import { siteBasePath } from './src/site/base-path.ts';
 
 // The site is static HTML: every page is complete without JavaScript.
 export default defineConfig({
   output: 'static',
+  // Served at the path of site.yaml's base_url (`/register/`), or at the root: one setting, not two.
+  base: siteBasePath(),
   trailingSlash: 'always',
   build: {
     format: 'directory',
