@@ -1,14 +1,20 @@
 /** Absolute addresses and the licence, from site.yaml, for files read away from the site. */
 import type { SiteModel } from '../model/index.ts';
+import { HOME_URL } from '../site/urls.ts';
 
 /**
- * A site path as a full address on `base_url`.
+ * An address of the site, as src/site/urls.ts gives it (already under the
+ * path the site is served at), as a full address on `base_url`'s host. The
+ * host is kept as site.yaml writes it; the path comes from the address alone,
+ * so a site served at `/register/` is never given it twice.
  *
  * @example
  * absoluteUrl({ base_url: 'https://partnerships.example.org/' }, '/decisions/') // 'https://partnerships.example.org/decisions/'
+ * absoluteUrl({ base_url: 'https://www.example.org/register/' }, '/register/decisions/') // 'https://www.example.org/register/decisions/'
  */
-export function absoluteUrl(site: Pick<SiteModel, 'base_url'>, path: string): string {
-  return `${site.base_url.replace(/\/+$/, '')}${path}`;
+export function absoluteUrl(site: Pick<SiteModel, 'base_url'>, href: string): string {
+  const origin = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i.exec(site.base_url)?.[0] ?? new URL(site.base_url).origin;
+  return `${origin}${href}`;
 }
 
 /** The Open Government Licence v3.0, the default for the register's data. */
@@ -35,5 +41,5 @@ export function licenceOf(site: Pick<SiteModel, 'licence'>): { name: string; url
 
 /** What every open-data JSON file states first: its licence, where it comes from and who publishes it. */
 export function dataFileHeader(site: Pick<SiteModel, 'licence' | 'base_url' | 'publisher'>) {
-  return { licence: licenceOf(site), source: absoluteUrl(site, '/'), publisher: site.publisher };
+  return { licence: licenceOf(site), source: absoluteUrl(site, HOME_URL), publisher: site.publisher };
 }
