@@ -13,7 +13,7 @@ import type { DecisionModel, FundingModel, PartnershipModel, SiteModel } from '.
 import { formatPounds } from '../model/money.ts';
 import { formatDate } from '../site/format.ts';
 import { DECISION_KIND_LABELS, DECISION_STATUS_LABELS } from '../site/labels.ts';
-import { DATA_URL, decisionUrl } from '../site/urls.ts';
+import { DATA_URL, HOME_URL, decisionUrl, partnershipUrl } from '../site/urls.ts';
 import { allocationMaker, decisionAmount } from './attribution.ts';
 import { latestTimestamp, toTimestamp } from './dates.ts';
 import { absoluteUrl } from './site-links.ts';
@@ -45,7 +45,7 @@ export interface FeedOptions {
  * partnershipFeedUrl('chorley-partnership') // '/partnerships/chorley-partnership/decisions.xml'
  */
 export function partnershipFeedUrl(partnershipId: string): string {
-  return `/partnerships/${partnershipId}/decisions.xml`;
+  return `${partnershipUrl(partnershipId)}decisions.xml`;
 }
 
 /** A feed with no entries and no history still needs an `updated`; this one says "unknown" plainly. */
@@ -148,7 +148,7 @@ export function decisionsFeed(options: FeedOptions): string {
     `<link rel="self" type="application/atom+xml" href="${escapeXml(feedUrl)}"/>`,
     `<link rel="alternate" type="text/html" href="${escapeXml(absoluteUrl(site, options.pagePath))}"/>`,
     `<updated>${updated}</updated>`,
-    `<author><name>${escapeXml(site.publisher)}</name><uri>${escapeXml(absoluteUrl(site, '/'))}</uri></author>`,
+    `<author><name>${escapeXml(site.publisher)}</name><uri>${escapeXml(absoluteUrl(site, HOME_URL))}</uri></author>`,
     `<rights type="text">${escapeXml(site.licence)}</rights>`,
     ...entries.map((e) => e.xml),
     `</feed>`,

@@ -20,7 +20,7 @@ import { DECISION_STATUS_LABELS } from '../site/labels.ts';
 import { indexModel } from '../site/lookup.ts';
 import { changeLog, changeUrl, type DatedChange } from '../site/scrutiny/changes.ts';
 import { CHANGES_FEED_URL, CHANGES_URL } from '../site/scrutiny/urls.ts';
-import { decisionUrl, structureUrl } from '../site/urls.ts';
+import { HOME_URL, decisionUrl, structureUrl } from '../site/urls.ts';
 import { latestTimestamp, toTimestamp } from './dates.ts';
 import { absoluteUrl } from './site-links.ts';
 import { escapeXml } from './text.ts';
@@ -142,7 +142,7 @@ export function changesFeed(model: Model, options: ChangesFeedOptions): string {
     `<link rel="self" type="application/atom+xml" href="${escapeXml(feedUrl)}"/>`,
     `<link rel="alternate" type="text/html" href="${escapeXml(absoluteUrl(site, CHANGES_URL))}"/>`,
     `<updated>${updated}</updated>`,
-    `<author><name>${escapeXml(site.publisher)}</name><uri>${escapeXml(absoluteUrl(site, '/'))}</uri></author>`,
+    `<author><name>${escapeXml(site.publisher)}</name><uri>${escapeXml(absoluteUrl(site, HOME_URL))}</uri></author>`,
     `<rights type="text">${escapeXml(site.licence)}</rights>`,
     ...entries.map(entry),
     '</feed>',

@@ -4,7 +4,7 @@
  * The JsonLd component inlines them; `inlineJson` (text.ts) makes that safe.
  */
 import type { DecisionModel, Model, PartnershipModel } from '../model/index.ts';
-import { decisionUrl, partnershipUrl } from '../site/urls.ts';
+import { HOME_URL, decisionUrl, partnershipUrl } from '../site/urls.ts';
 import { allocationMaker } from './attribution.ts';
 import { absoluteUrl } from './site-links.ts';
 
@@ -80,7 +80,7 @@ export function decisionJsonLd(model: Pick<Model, 'site' | 'partnerships'>, deci
     name: decision.title,
     dateCreated: decision.date,
     about: { '@id': partnershipNodeId(model.site, decision.partnershipId) },
-    isPartOf: { '@type': 'WebSite', name: model.site.title, url: absoluteUrl(model.site, '/') },
+    isPartOf: { '@type': 'WebSite', name: model.site.title, url: absoluteUrl(model.site, HOME_URL) },
   };
   const funding = decision.public ? decision.funding : undefined;
   const maker = funding && allocationMaker(decision, funding, (id) => model.partnerships.find((p) => p.id === id)?.name);

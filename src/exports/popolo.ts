@@ -16,7 +16,7 @@
 import type { BodyModel, Model, PartnershipModel, StructureModel } from '../model/index.ts';
 import { REPORTS_TO_NONE } from '../rules/bodies.ts';
 import { slugify } from '../schemas/index.ts';
-import { partnershipUrl, structureUrl } from '../site/urls.ts';
+import { HOME_URL, partnershipUrl, structureUrl } from '../site/urls.ts';
 import { citationRecords, discrepancyRecords, sourceRecords } from './provenance.ts';
 import { absoluteUrl, licenceOf } from './site-links.ts';
 
@@ -168,7 +168,7 @@ export function structuresPopolo(model: Pick<Model, 'site' | 'partnerships'>) {
   }
   return {
     licence: licenceOf(site),
-    source: absoluteUrl(site, '/'),
+    source: absoluteUrl(site, HOME_URL),
     publisher: site.publisher,
     organizations,
     posts,

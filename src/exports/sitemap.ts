@@ -6,7 +6,7 @@
  */
 import type { Model, PartnershipModel } from '../model/index.ts';
 import {
-  ACCESSIBILITY_URL, DATA_URL, GUIDE_URL, HOME_URL, PARTNERSHIPS_URL, REGISTER_URL, SEARCH_URL, chapterUrl, decisionUrl, partnershipUrl, strategyUrl, structureUrl,
+  ACCESSIBILITY_URL, DATA_URL, GUIDE_URL, HOME_URL, PARTNERSHIPS_URL, REGISTER_URL, SEARCH_URL, SITEMAP_URL, chapterUrl, decisionUrl, partnershipUrl, strategyUrl, structureUrl,
 } from '../site/urls.ts';
 import { absoluteUrl } from './site-links.ts';
 import { escapeXml } from './text.ts';
@@ -61,5 +61,5 @@ export function sitemapXml(model: Pick<Model, 'site' | 'partnerships'>, lastModi
  * (robots.txt needs an absolute one, so it cannot be a static file).
  */
 export function robotsTxt(site: Model['site']): string {
-  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(site, '/sitemap.xml')}\n`;
+  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(site, SITEMAP_URL)}\n`;
 }

@@ -35,7 +35,7 @@ import { penceToDecimal, formatPounds } from '../model/money.ts';
 import { slugify } from '../schemas/index.ts';
 import { formatDate } from '../site/format.ts';
 import { DECISION_STATUS_LABELS } from '../site/labels.ts';
-import { decisionUrl, partnershipUrl } from '../site/urls.ts';
+import { DATA_URL, HOME_URL, dataFileUrl, decisionUrl, partnershipUrl } from '../site/urls.ts';
 import { allocationRows, type AllocationRow } from './allocations.ts';
 import { decisionAmount } from './attribution.ts';
 import { isPartialDate, toFullDate } from './dates.ts';
@@ -250,9 +250,9 @@ export function grants360Giving(model: Pick<Model, 'site' | 'decisions' | 'partn
     version: GIVING_SCHEMA_VERSION,
     title: `${site.title}: grants`,
     description: `The grants recorded in ${site.title}: each allocation as a grant by whoever made it, on the date it was made, and the amount a decision decides when it makes no allocations itself.${omitted}`,
-    publisher: { name: site.publisher, website: absoluteUrl(site, '/') },
+    publisher: { name: site.publisher, website: absoluteUrl(site, HOME_URL) },
     ...(license ? { license } : {}),
-    accessURL: absoluteUrl(site, '/data/'),
-    downloadURL: absoluteUrl(site, '/data/grants-360giving.json'),
+    accessURL: absoluteUrl(site, DATA_URL),
+    downloadURL: absoluteUrl(site, dataFileUrl('grants-360giving.json')),
   };
 }
