@@ -23,13 +23,16 @@ let pagefind: Promise<Pagefind> | undefined;
  * Loads the index's script on first use; the address is not bundled, it is built with the site.
  * A large site's index is written in shards (src/site/search-index.ts): /pagefind/shards.json
  * lists the ones beyond the first, and each is merged in so one search covers every page.
+ * Both are under the path the site is served at (Astro's base, as src/site/urls.ts explains),
+ * written in place so that at the root the bundle is what it was; Pagefind takes its
+ * results' addresses from where its script was loaded, so they are under that path too.
  */
 async function openPagefind(): Promise<Pagefind> {
-  const url = '/pagefind/pagefind.js';
+  const url = `${import.meta.env.BASE_URL}pagefind/pagefind.js`;
   const [index, shards] = await Promise.all([
     import(/* @vite-ignore */ url) as Promise<Pagefind>,
-    fetch('/pagefind/shards.json').then((response) => {
-      if (!response.ok) throw new Error(`/pagefind/shards.json: ${response.status}`);
+    fetch(`${import.meta.env.BASE_URL}pagefind/shards.json`).then((response) => {
+      if (!response.ok) throw new Error(`${import.meta.env.BASE_URL}pagefind/shards.json: ${response.status}`);
       return response.json() as Promise<string[]>;
     }),
   ]);
