@@ -109,13 +109,14 @@ const refusal = refusalOf(dist);
 if (refusal) refuse(refusal);
 
 // Astro, Pagefind and the pipeline take a second or two to load: only once the arguments are known to be sound.
-const [{ build }, { close: closeSearchIndexer }, { countDiagnostics }, { textReport, writeReport }, { prepareDiagrams }, { checkContent, shareCheckedModel }, { indexSearch }] = await Promise.all([
+const [{ build }, { close: closeSearchIndexer }, { countDiagnostics }, { textReport, writeReport }, { prepareDiagrams }, { checkContent, shareCheckedModel }, { basePathOf }, { indexSearch }] = await Promise.all([
   import('astro'),
   import('pagefind'),
   import('../src/content/diagnostics.ts'),
   import('../src/content/report.ts'),
   import('../src/diagrams/prepare.ts'),
   import('../src/model/index.ts'),
+  import('../src/site/base-path.ts'),
   import('../src/site/search-index.ts'),
 ]);
 
@@ -240,8 +241,8 @@ try {
   await stage('Writing pages', () => build({ root, outDir: astroOut, logLevel: 'error' }), () => `${countPages(astroOut)} pages`);
   if (astroOut !== staging) moveFolder(astroOut, staging);
 
-  // 4. Search index over the written pages.
-  await stage('Indexing search', () => indexSearch(staging), (r) => `${r.pages} pages indexed`);
+  // 4. Search index over the written pages; its shards are listed by their addresses under base_url's path, as the pages are.
+  await stage('Indexing search', () => indexSearch(staging, basePathOf(model.site.base_url)), (r) => `${r.pages} pages indexed`);
 } catch (error) {
   // A build that requires diagrams and cannot draw them says why in one plain line; anything else is a bug, with its stack.
   stop(error instanceof Error && error.name === 'DiagramsRequiredError' ? escapeControlCharacters(error.message) : describeError(error));

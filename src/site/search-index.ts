@@ -8,7 +8,8 @@
  * `shardPages()` pages, one after another, each written as an index of its own.
  * The first stays at /pagefind/, where the search page loads it; the others go
  * under /pagefind/shards/ and are listed in /pagefind/shards.json, which the
- * search page reads to merge them in the browser (Pagefind's `mergeIndex`).
+ * search page reads to merge them in the browser (Pagefind's `mergeIndex`),
+ * by their addresses under the path the site is served at.
  */
 import { link, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -89,11 +90,12 @@ async function indexShard(outDir: string, files: string[], outputPath: string): 
 
 /**
  * Indexes every HTML page in a built site and writes the index to `<outDir>/pagefind/`
- * (and, for a large site, its other shards under `<outDir>/pagefind/shards/`).
+ * (and, for a large site, its other shards under `<outDir>/pagefind/shards/`, listed
+ * by their addresses under `basePath`, the path the site is served at: `/` or `/register/`).
  * Throws with Pagefind's own messages if it cannot, so the build stops rather
  * than publishing a site whose search is silently broken.
  */
-export async function indexSearch(outDir: string): Promise<SearchIndexResult> {
+export async function indexSearch(outDir: string, basePath = '/'): Promise<SearchIndexResult> {
   try {
     const shards = chunks(await htmlFiles(outDir), shardPages());
     const extra: string[] = [];
@@ -103,7 +105,7 @@ export async function indexSearch(outDir: string): Promise<SearchIndexResult> {
       for (const [n, files] of shards.entries()) {
         const path = n === 0 ? 'pagefind' : `pagefind/shards/${n + 1}`;
         await indexShard(outDir, files, join(outDir, path));
-        if (n > 0) extra.push(`/${path}/`);
+        if (n > 0) extra.push(`${basePath}${path}/`);
       }
     }
     // Written even when empty, so the search page's request for it never fails.
