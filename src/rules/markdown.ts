@@ -8,19 +8,19 @@
  * paragraph, and the blocks of a whole text (each list item, quote and
  * underlined heading copies the list of everything parsed before it). A 2 KB
  * text of nested list markers overflowed the stack; 40 KB of emphasis marks
- * took 25 seconds; a megabyte of ordinary prose, 86. Within these limits any
- * text is parsed in well under a second, and each limit is far above what a
- * real page needs (see "Limits" in docs/authoring.md, which quotes each
- * message).
+ * took 25 seconds; a megabyte of ordinary prose, 86. Texts built to sit just
+ * inside each limit, and inside several at once, parse in a second or so at
+ * most; each limit is far above what a real page needs (see "Limits" in
+ * docs/authoring.md, which quotes each message).
  *
  * The checker reports a text over a limit at the line where it goes over; the
  * renderer (src/site/markdown.ts) shows such a text as plain paragraphs
  * instead of parsing it, so nothing can reach the parser unbounded.
  *
- * The scan models CommonMark's blocks the way the parser does, closely enough
- * to count: where it must guess, it counts more, never less (an HTML block is
- * counted as a paragraph, a `_` inside a word is not counted, as the parser
- * ignores it too).
+ * The scan follows CommonMark's blocks the way the parser does, closely
+ * enough to count: where it must guess, it counts more, never less (an HTML
+ * block is counted as a paragraph); a `_` inside a word is not counted, as
+ * the parser passes over it too.
  */
 
 /** The limits, each a count a real page stays far below. */
@@ -29,7 +29,7 @@ export const MARKDOWN_LIMITS = {
   characters: 100_000,
   /** Lists and quotes inside each other. */
   nesting: 10,
-  /** Paragraphs, headings, list items, quotes, code blocks and rules in one text. */
+  /** Paragraphs, headings, list items, quotes, code blocks and rules in one text ("- text" is one list item). */
   blocks: 2_000,
   /** Lines of one paragraph (a pipe table is one paragraph). */
   paragraphLines: 200,
@@ -308,7 +308,7 @@ class Scan {
       this.inIndentedCode = false;
       return;
     }
-    this.leaf(pos, end, column, lazy);
+    this.leaf(pos, end, column, lazy, opened);
   }
 
   /**
@@ -388,13 +388,20 @@ class Scan {
     return { char, length: j - i };
   }
 
-  /** What the line holds once its containers are read: a heading, a fence, a rule, code, or paragraph text. */
-  private leaf(pos: number, end: number, column: number, lazy: boolean): void {
+  /**
+   * What the line holds once its containers are read: a heading, a fence, a
+   * rule, code, or paragraph text. On the line that opens a list item or a
+   * quote, its text is not a block of its own: "- text" is one list item.
+   */
+  private leaf(pos: number, end: number, column: number, lazy: boolean, opened: boolean): void {
     const { text } = this;
+    const block = (offset: number) => {
+      if (!opened) this.block(offset);
+    };
     this.skip(pos, column, Number.POSITIVE_INFINITY, end);
     const i = this.at;
     if (this.column - column >= 4 && !this.paragraph) {
-      if (!this.inIndentedCode) this.block(pos);
+      if (!this.inIndentedCode) block(pos);
       this.inIndentedCode = true;
       return;
     }
@@ -403,7 +410,7 @@ class Scan {
     if (!lazy) {
       if (ch === 0x23 && this.atxHeading(i, end)) {
         this.closeParagraph();
-        this.block(i);
+        block(i);
         // A heading's text is inline text of its own: its marks count as a one-line paragraph's.
         this.paragraph = { offset: i, lines: 1, marks: 0, counting: false };
         this.text_(i, end);
@@ -414,23 +421,22 @@ class Scan {
         const fence = this.fenceOpening(i, end);
         if (fence) {
           this.closeParagraph();
-          this.block(i);
+          block(i);
           this.fence = { ...fence, depth: this.stack.length };
           return;
         }
       }
       if (this.isThematicBreak(i, end)) {
         this.closeParagraph();
-        this.block(i);
+        block(i);
         return;
       }
-      // An underline of = or - under a paragraph makes it a heading (a block: each costs the parser a pass).
+      // An underline of = or - under a paragraph makes it a heading: still one block.
       if (this.paragraph && (ch === 0x3d || ch === 0x2d)) {
         let j = i;
         while (j < end && text.charCodeAt(j) === ch) j++;
         if (this.isBlank(j, end)) {
           this.closeParagraph();
-          this.block(i);
           return;
         }
       }
@@ -438,7 +444,7 @@ class Scan {
     if (this.paragraph) {
       this.paragraph.lines++;
     } else {
-      this.block(i);
+      block(i);
       this.paragraph = { offset: i, lines: 1, marks: 0, counting: false };
     }
     this.text_(i, end);
