@@ -1,9 +1,11 @@
 /**
  * `npm run new -- <type> <partnership-id> …`: starts a new content file at the
  * place the content model gives it, with every key the type has. Keys the
- * officer must fill in are left empty; optional keys are commented out with
- * an example from the example content. Each key carries its description (the
- * Zod schema's doc comment), so the file explains itself. Never overwrites.
+ * officer must fill in are left empty; optional keys are commented out, each
+ * with a placeholder saying what to write (`"<fill in: the fund's name>"`),
+ * never a real-looking example: the checker refuses a placeholder left in.
+ * Each key carries its description (the Zod schema's doc comment), so the
+ * file explains itself. Never overwrites.
  *
  *   npm run new -- decision <partnership-id> "<title>" [--date YYYY-MM-DD]
  *   npm run new -- structure <partnership-id> "<title>" [--id <structure-id>]
@@ -14,6 +16,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { closest, listWords } from '../src/content/words.ts';
+import { placeholder } from '../src/rules/placeholders.ts';
 import { parseYaml } from '../src/content/yaml.ts';
 import { contentDirectory, today } from '../src/model/index.ts';
 import { ID_PATTERN, slugify } from '../src/schemas/index.ts';
@@ -131,6 +134,34 @@ function idFromTitle(title: string): string {
 /** A YAML scalar for text the officer typed on the command line: always double-quoted, so nothing in it is misread. */
 const quote = (text: string) => JSON.stringify(text);
 
+/**
+ * An example value an officer must replace: a placeholder saying what to
+ * write, never a real-looking value. Left in a file, the checker refuses it
+ * (src/rules/placeholders.ts), so a block uncommented unedited cannot be
+ * published as if it were the document's.
+ */
+const fill = (what: string) => quote(placeholder(what));
+
+/** The `cite` of an example: which source and where in it. */
+const CITE = fill("the source's id, then where in it, such as: report, para 4.2");
+
+/** A source listed in a file, as each template offers it. */
+const SOURCE_KEYS: Key[] = [
+  { key: 'id', value: fill('an id to cite it by, such as way-forward') },
+  { key: 'title', value: fill("the document's title") },
+  { key: 'publisher', value: fill('who published it, if the document says') },
+  { key: 'date', value: fill('its date, YYYY-MM-DD, YYYY-MM or YYYY, if the document is dated') },
+  { key: 'author', value: fill('who wrote it (a post), if the document says') },
+  { key: 'reference', value: fill("the document's own reference, if it has one") },
+  { key: 'url', value: fill('where to read it: a web address starting with https://') },
+];
+
+/** A discrepancy recorded on a file, body or funding table. */
+const DISCREPANCY_KEYS: Key[] = [
+  { key: 'text', value: fill('what the document says one way here and another way there') },
+  { key: 'cite', value: CITE },
+];
+
 function requirePartnership(contentDir: string, id: string | undefined): string {
   const known = partnershipIds(contentDir);
   if (!id) throw new Refusal(`Name the partnership the file belongs to: one of ${listWords(known)}.\n\n${USAGE}`, 2);
@@ -168,171 +199,130 @@ function decisionTemplate(context: Context, title: string): { id: string; keys: 
       { key: 'kind' },
       { key: 'status' },
       { key: 'public' },
-      { key: 'key_decision', value: 'true', optional: true },
-      { key: 'forward_plan', value: date.slice(0, 7), optional: true },
-      { key: 'status_as_at', value: date, optional: true },
+      { key: 'key_decision', value: fill('true if the report calls it a key decision, false if it says it is not'), optional: true },
+      { key: 'forward_plan', value: fill('the month it was first in the forward plan, YYYY-MM'), optional: true },
+      { key: 'status_as_at', value: fill('the date its status was last known, YYYY-MM-DD'), optional: true },
       {
         key: 'report', optional: true, keys: [
-          { key: 'title', value: 'Partnerships' },
-          { key: 'author', value: 'Head of Community Engagement' },
-          { key: 'reference', value: '""' },
-          { key: 'publisher', value: 'Lancaster City Council' },
-          { key: 'url', value: 'https://democracy.example.org/partnerships.pdf' },
+          { key: 'title', value: fill("the report's title") },
+          { key: 'author', value: fill("the report author's post") },
+          { key: 'reference', value: fill("the report's own reference") },
+          { key: 'publisher', value: fill('who published the report') },
+          { key: 'url', value: fill('where to read it: a web address starting with https://') },
         ],
       },
-      {
-        key: 'sources', optional: true, list: true, hint: 'besides the report, which is cited as `report`', keys: [
-          { key: 'id', value: 'prg-report' },
-          { key: 'title', value: 'Lancashire County Council report to Lancashire Leaders on Performance Reward Grant' },
-          { key: 'publisher', value: 'Lancashire County Council' },
-          { key: 'date', value: '2011-08-18' },
-        ],
-      },
-      { key: 'recommendations', optional: true, lines: ['That Cabinet approves the new partnership arrangements being proposed in this report.'] },
-      { key: 'outcome', value: 'Approved as recommended.', optional: true },
+      { key: 'sources', optional: true, list: true, hint: 'besides the report, which is cited as `report`', keys: SOURCE_KEYS },
+      { key: 'recommendations', optional: true, lines: [fill('each recommendation, as the report words it, one per line')] },
+      { key: 'outcome', value: fill('what was decided, as the minutes record it'), optional: true },
       {
         key: 'options', optional: true, list: true, keys: [
-          { key: 'title', value: 'Continue support for key partnerships within a streamlined structure' },
-          { key: 'recommended', value: 'true' },
-          { key: 'advantages', lines: ['Reduced administrative burden.'] },
-          { key: 'disadvantages', lines: ['Council will need a stronger central co-ordinating role.'] },
-          { key: 'risks', lines: ['Possible impact on communications between partners.'] },
-          { key: 'cite', value: 'report, Options and Options Analysis' },
+          { key: 'title', value: fill("the option's title") },
+          { key: 'recommended', value: fill('true for the option the report recommends, false for the others') },
+          { key: 'advantages', lines: [fill('each advantage the report gives, one per line')] },
+          { key: 'disadvantages', lines: [fill('each disadvantage the report gives, one per line')] },
+          { key: 'risks', lines: [fill('each risk the report gives, one per line')] },
+          { key: 'cite', value: CITE },
         ],
       },
-      { key: 'structure', value: structures[0] ?? '<structure-id>', optional: true, hint: structures.length ? `here: ${listWords(structures)}` : undefined },
-      { key: 'supersedes', value: decisions[0] ?? '<decision-id>', optional: true, hint: decisions.length ? `here: ${listWords(decisions)}` : undefined },
-      { key: 'serves', optional: true, lines: ['worcestershire-partnership/scs-2011/skilled-prosperous-economy'] },
+      { key: 'structure', value: fill('the id of the structure it proposes or adopts'), optional: true, hint: structures.length ? `here: ${listWords(structures)}` : undefined },
+      { key: 'supersedes', value: fill('the id of the decision it replaces'), optional: true, hint: decisions.length ? `here: ${listWords(decisions)}` : undefined },
+      { key: 'serves', optional: true, lines: [fill('owner-partnership-id/strategy-id/objective-or-priority-id, one per line')] },
       {
         key: 'funding', optional: true, keys: [
-          { key: 'fund', value: 'Performance Reward Grant' },
-          { key: 'accountable_body', value: 'Lancaster City Council' },
-          { key: 'cite', value: 'report, Appendix A' },
-          { key: 'available', keys: [{ key: 'revenue', value: '"£357,535.40"' }, { key: 'capital', value: '"£289,910.60"' }] },
+          { key: 'fund', value: fill("the fund's name") },
+          { key: 'accountable_body', value: fill('the body accountable for the fund') },
+          { key: 'cite', value: CITE },
+          { key: 'available', keys: [{ key: 'revenue', value: fill('the revenue available, in pounds') }, { key: 'capital', value: fill('the capital available, in pounds') }] },
           {
             key: 'allocations', list: true, hint: 'leave the key out when the document gives no figures; `[]` only when it says nothing was allocated', keys: [
-              { key: 'item', value: 'Warm Homes' },
-              { key: 'revenue', value: '5000' },
-              { key: 'capital', value: '100000' },
-              { key: 'outcomes', value: 'At least 2000 homes insulated.' },
-              { key: 'cite', value: 'report, Appendix A' },
+              { key: 'item', value: fill('what the allocation is for') },
+              { key: 'revenue', value: fill('its revenue, in pounds') },
+              { key: 'capital', value: fill('its capital, in pounds') },
+              { key: 'outcomes', value: fill('what it is to achieve, if the report says') },
+              { key: 'cite', value: CITE },
             ],
           },
-          { key: 'allocated_by', value: 'this-decision', hint: 'or a partnership id such as lancaster-district-lsp, or a name in words' },
+          { key: 'allocated_by', value: fill('this-decision, or the partnership or body that made the allocations'), hint: 'or a partnership id such as lancaster-district-lsp, or a name in words' },
           { key: 'allocated_on', hint: 'a date, only when someone else made the allocations and a document dates them' },
-          { key: 'decides', optional: true, keys: [{ key: 'revenue', value: '"£27,535.40"' }, { key: 'capital', value: '"£89,910.60"' }] },
-          { key: 'remaining', keys: [{ key: 'revenue', value: '"£352,535.40"' }, { key: 'capital', value: '"£189,910.60"' }] },
-          { key: 'per', value: 'year' },
+          { key: 'decides', optional: true, keys: [{ key: 'revenue', value: fill('the revenue this decision allocates, in pounds') }, { key: 'capital', value: fill('the capital this decision allocates, in pounds') }] },
+          { key: 'remaining', keys: [{ key: 'revenue', value: fill('the revenue remaining, as the report states it') }, { key: 'capital', value: fill('the capital remaining, as the report states it') }] },
+          { key: 'per', value: fill('year, when the figures are per year; otherwise delete the line') },
           {
             key: 'contributions', list: true, keys: [
-              { key: 'partner', value: 'Calderdale Council' },
-              { key: 'amount', value: '"£40,000"' },
-              { key: 'committed', value: 'true' },
-              { key: 'note', value: 'Committed for future years' },
+              { key: 'partner', value: fill('the contributing partner') },
+              { key: 'amount', value: fill('its contribution, in pounds') },
+              { key: 'committed', value: fill('true if the contribution is committed, false if not') },
+              { key: 'note', value: fill('what the report says about it') },
             ],
           },
-          {
-            key: 'discrepancies', optional: true, list: true, keys: [
-              { key: 'text', value: 'Appendix A gives the remaining grant as £27,535.40 revenue; the recommendations give £27,535.' },
-              { key: 'cite', value: 'report, Appendix A' },
-            ],
-          },
+          { key: 'discrepancies', optional: true, list: true, keys: DISCREPANCY_KEYS },
         ],
       },
-      {
-        key: 'discrepancies', optional: true, list: true, keys: [
-          { key: 'text', value: 'Paragraph 2.11 refers to Appendix 1; the appendix is headed Appendix A.' },
-          { key: 'cite', value: 'report, para 2.11' },
-        ],
-      },
+      { key: 'discrepancies', optional: true, list: true, keys: DISCREPANCY_KEYS },
     ],
   };
 }
 
 function structureTemplate(context: Context, title: string, id: string): { id: string; keys: Key[] } {
-  const { contentDir, partnershipId, date } = context;
+  const { contentDir, partnershipId } = context;
   const decisions = idsIn(contentDir, partnershipId, 'decisions');
   const others = partnershipIds(contentDir).filter((p) => p !== partnershipId);
-  const parent = readData(join(contentDir, 'partnerships', partnershipId, 'partnership.md'))?.parent;
-  const partner = typeof parent === 'string' && others.includes(parent) ? parent : others[0] ?? '<partnership-id>';
   return {
     id,
     keys: [
       { key: 'title', value: quote(title) },
       { key: 'status' },
-      { key: 'from', value: date.slice(0, 7), optional: true },
-      { key: 'to', value: date.slice(0, 7), optional: true },
-      { key: 'decided_by', value: decisions.at(-1) ?? '<decision-id>', optional: true, hint: decisions.length ? `here: ${listWords(decisions)}` : undefined },
-      { key: 'status_as_at', value: date.slice(0, 7), optional: true },
-      {
-        key: 'sources', optional: true, list: true, hint: 'or list them once in partnership.md, and cite them here', keys: [
-          { key: 'id', value: 'way-forward' },
-          { key: 'title', value: 'Chorley Partnership – a way forward' },
-          { key: 'publisher', value: 'Chorley Borough Council' },
-          { key: 'date', value: '2006-03-09' },
-          { key: 'author', value: 'Head of Corporate and Policy Services' },
-          { key: 'reference', value: 'CPSREP/91634AC' },
-          { key: 'url', value: 'https://democracy.example.org/way-forward.pdf' },
-        ],
-      },
+      { key: 'from', value: fill('when it took effect, YYYY-MM-DD, YYYY-MM or YYYY'), optional: true },
+      { key: 'to', value: fill('when it ended, YYYY-MM-DD, YYYY-MM or YYYY'), optional: true },
+      { key: 'decided_by', value: fill('the id of the decision that proposed or adopted it'), optional: true, hint: decisions.length ? `here: ${listWords(decisions)}` : undefined },
+      { key: 'status_as_at', value: fill('the date its status was last known, YYYY-MM-DD, YYYY-MM or YYYY'), optional: true },
+      { key: 'sources', optional: true, list: true, hint: 'or list them once in partnership.md, and cite them here', keys: SOURCE_KEYS },
       {
         key: 'bodies', list: true, keys: [
           { key: 'id', value: 'board' },
           { key: 'name' },
           { key: 'kind' },
-          { key: 'reports_to', value: 'none', optional: true, hint: 'only when the document says it is the top; leave the key out when it does not say' },
-          { key: 'purpose', optional: true, lines: ['To provide a strategic overview of the implementation of the Community Strategy.'] },
-          { key: 'size', value: '{ approx: 40 }', optional: true },
+          { key: 'reports_to', value: fill('none, when the document says it is the top body'), optional: true, hint: 'only when the document says it is the top; leave the key out when it does not say' },
+          { key: 'purpose', optional: true, lines: [fill('its purpose, as the document words it, one sentence per line')] },
+          { key: 'size', value: fill('its size as the document states it: 20, { approx: 40 }, { at_least: 4 } or { at_most: 10 }'), optional: true },
           {
             key: 'seats', optional: true, list: true, keys: [
-              { key: 'sector', value: 'Business sector' },
-              { key: 'count', value: '10' },
-              { key: 'category', value: 'business' },
-              { key: 'voting', value: 'true' },
-              { key: 'cite', value: 'way-forward, para 30' },
+              { key: 'sector', value: fill('the sector or group the seats are for') },
+              { key: 'count', value: fill('how many seats') },
+              { key: 'category', value: fill('the category, one of those listed in this comment') },
+              { key: 'voting', value: fill('true if the seats vote, false if they advise') },
+              { key: 'cite', value: CITE },
             ],
           },
-          { key: 'members', optional: true, lines: ['Chair of the Board'] },
-          { key: 'chair', value: 'Elected by all Board members', optional: true },
-          { key: 'term_years', value: '2', optional: true },
-          { key: 'meetings_per_year', value: '{ at_least: 4 }', optional: true },
-          { key: 'quorum', value: '10', optional: true },
-          { key: 'state', value: 'existing', optional: true },
-          { key: 'statutory', value: 'true', optional: true, hint: 'only when a document says so' },
-          { key: 'goals', optional: true, lines: ['Reducing crime and anti-social behaviour.'] },
-          { key: 'notes', value: 'What the document says about the body that no other key holds.', optional: true },
-          { key: 'cite', value: 'way-forward, paras 29-33', optional: true },
-          {
-            key: 'discrepancies', optional: true, list: true, keys: [
-              { key: 'text', value: 'The report proposes a Board of around 40 members; it later calls it a forum of 44 representatives.' },
-              { key: 'cite', value: 'way-forward, para 32' },
-            ],
-          },
+          { key: 'members', optional: true, lines: [fill('each member or post, one per line')] },
+          { key: 'chair', value: fill('who chairs it, or how the chair is chosen'), optional: true },
+          { key: 'term_years', value: fill('the term of office in years: 2, or a hedged one such as { at_most: 3 }'), optional: true },
+          { key: 'meetings_per_year', value: fill('how often it meets: 4, or a hedged one such as { at_least: 4 }'), optional: true },
+          { key: 'quorum', value: fill('its quorum, a whole number'), optional: true },
+          { key: 'state', value: fill('existing or to-be-developed'), optional: true },
+          { key: 'statutory', value: fill('true, when a document says it is statutory'), optional: true, hint: 'only when a document says so' },
+          { key: 'goals', optional: true, lines: [fill('each goal, one per line')] },
+          { key: 'notes', value: fill('what the document says about the body that no other key holds'), optional: true },
+          { key: 'cite', value: CITE, optional: true },
+          { key: 'discrepancies', optional: true, list: true, keys: DISCREPANCY_KEYS },
         ],
         moreItems: [[
-          { key: 'id', value: 'executive' },
-          { key: 'name', value: 'LSP Executive' },
-          { key: 'kind', value: 'executive' },
-          { key: 'reports_to', value: 'board' },
-          { key: 'meetings_per_year', value: '{ approx: 6 }' },
-          { key: 'term_years', value: '{ at_most: 3 }' },
+          { key: 'id', value: fill('an id for the next body, such as executive') },
+          { key: 'name', value: fill("the body's name") },
+          { key: 'kind', value: fill('its kind, one of those listed for the first body') },
+          { key: 'reports_to', value: fill('the id of the body it reports to') },
         ]],
       },
       {
         key: 'relations', optional: true, list: true, keys: [
-          { key: 'from', value: 'board' },
-          { key: 'to', value: partner, hint: 'or use `external` instead, not both' },
-          { key: 'external', value: 'Sub-regional footprint groups', optional: true },
-          { key: 'kind', value: 'represented-on' },
-          { key: 'cite', value: 'way-forward, para 42' },
+          { key: 'from', value: fill('the id of a body in this structure') },
+          { key: 'to', value: fill('the id of a body in this structure, or of another partnership'), hint: others.length ? `or use \`external\` instead, not both; partnerships: ${listWords(others)}` : 'or use `external` instead, not both' },
+          { key: 'external', value: fill('a body outside the register, in words'), optional: true },
+          { key: 'kind', value: fill('the kind of link, one of those listed in this comment') },
+          { key: 'cite', value: CITE },
         ],
       },
-      {
-        key: 'discrepancies', optional: true, list: true, keys: [
-          { key: 'text', value: 'The report proposes five Sub-Groups, but its table names six.' },
-          { key: 'cite', value: 'way-forward, para 41' },
-        ],
-      },
+      { key: 'discrepancies', optional: true, list: true, keys: DISCREPANCY_KEYS },
     ],
   };
 }
@@ -343,39 +333,24 @@ function strategyTemplate(context: Context, title: string, id: string): { id: st
     keys: [
       { key: 'title', value: quote(title) },
       { key: 'kind' },
-      { key: 'period', optional: true, hint: 'only when the document states it', keys: [{ key: 'from', value: context.date.slice(0, 4) }, { key: 'to' }] },
-      { key: 'vision', value: 'The vision, in Markdown.', optional: true },
-      {
-        key: 'sources', optional: true, list: true, hint: 'or list them once in partnership.md, and cite them here', keys: [
-          { key: 'id', value: 'future-of-dlsps' },
-          { key: 'title', value: 'Future of District LSPs (DLSPs)' },
-          { key: 'publisher', value: '"<who published it, if the document says>"' },
-          { key: 'date', value: '<YYYY-MM-DD, YYYY-MM or YYYY, if the document is dated>' },
-          { key: 'author', value: '"<who wrote it, if the document says>"' },
-          { key: 'reference', value: 'Appendix 4' },
-          { key: 'url', value: 'https://democracy.example.org/future-of-dlsps.pdf' },
-        ],
-      },
+      { key: 'period', optional: true, hint: 'only when the document states it', keys: [{ key: 'from', value: fill('its first year') }, { key: 'to' }] },
+      { key: 'vision', value: fill('the vision, as the strategy words it, in Markdown'), optional: true },
+      { key: 'sources', optional: true, list: true, hint: 'or list them once in partnership.md, and cite them here', keys: SOURCE_KEYS },
       {
         key: 'objectives', list: true, keys: [
           { key: 'id' },
           { key: 'title' },
-          { key: 'lead', value: 'Place Shaping Theme Group', optional: true },
-          { key: 'cite', value: 'future-of-dlsps, Appendix 4B', optional: true },
+          { key: 'lead', value: fill('who leads it, such as a theme group'), optional: true },
+          { key: 'cite', value: CITE, optional: true },
         ],
       },
-      {
-        key: 'discrepancies', optional: true, list: true, keys: [
-          { key: 'text', value: 'What the document says one way here and another way there.' },
-          { key: 'cite', value: 'future-of-dlsps, Appendix 4B' },
-        ],
-      },
+      { key: 'discrepancies', optional: true, list: true, keys: DISCREPANCY_KEYS },
     ],
   };
 }
 
 function chapterTemplate(context: Context, strategy: string, title: string | undefined): { id: string; keys: Key[] } {
-  const { contentDir, partnershipId, date } = context;
+  const { contentDir, partnershipId } = context;
   const [ownerId, strategyId, extra] = strategy.split('/');
   const all = partnershipIds(contentDir).flatMap((p) => idsIn(contentDir, p, 'strategies').map((s) => `${p}/${s}`));
   if (!strategyId || extra !== undefined || !all.includes(strategy)) {
@@ -387,7 +362,6 @@ function chapterTemplate(context: Context, strategy: string, title: string | und
   const objectives = Array.isArray(strategyData?.objectives)
     ? strategyData.objectives.map((o) => (o && typeof o === 'object' ? (o as { id?: unknown }).id : undefined)).filter((o): o is string => typeof o === 'string')
     : [];
-  const period = strategyData?.period as { to?: unknown } | undefined;
   const name = readData(join(contentDir, 'partnerships', partnershipId, 'partnership.md'))?.name;
   return {
     id: strategyId,
@@ -395,96 +369,64 @@ function chapterTemplate(context: Context, strategy: string, title: string | und
       { key: 'strategy', value: strategy },
       { key: 'title', value: quote(title ?? `${typeof name === 'string' ? name : partnershipId} chapter`) },
       { key: 'status', value: 'draft' },
-      { key: 'agreed', value: date, optional: true },
-      { key: 'status_as_at', value: date, optional: true },
-      {
-        key: 'sources', optional: true, list: true, hint: 'or list them once in partnership.md, and cite them here', keys: [
-          { key: 'id', value: 'future-of-dlsps' },
-          { key: 'title', value: 'Future of District LSPs (DLSPs)' },
-          { key: 'publisher', value: '"<who published it, if the document says>"' },
-          { key: 'date', value: '<YYYY-MM-DD, YYYY-MM or YYYY, if the document is dated>' },
-          { key: 'author', value: '"<who wrote it, if the document says>"' },
-          { key: 'reference', value: 'Appendix 4' },
-          { key: 'url', value: 'https://democracy.example.org/future-of-dlsps.pdf' },
-        ],
-      },
+      { key: 'agreed', value: fill('the date it was agreed, YYYY-MM-DD, YYYY-MM or YYYY'), optional: true },
+      { key: 'status_as_at', value: fill('the date its status was last known, YYYY-MM-DD, YYYY-MM or YYYY'), optional: true },
+      { key: 'sources', optional: true, list: true, hint: 'or list them once in partnership.md, and cite them here', keys: SOURCE_KEYS },
       {
         key: 'priorities', list: true, keys: [
           { key: 'id' },
           { key: 'title' },
           { key: 'objective', hint: objectives.length ? `one of: ${listWords(objectives)}` : undefined },
-          { key: 'lead', value: 'Place Shaping Theme Group', optional: true },
-          { key: 'evidence', value: 'Local knowledge and evidence behind the priority (Markdown).', optional: true },
+          { key: 'lead', value: fill('who leads it, such as a theme group'), optional: true },
+          { key: 'evidence', value: fill('the local knowledge and evidence behind the priority, in Markdown'), optional: true },
           {
             key: 'measures', optional: true, list: true, keys: [
-              { key: 'indicator', value: 'New private-sector jobs' },
-              { key: 'target', value: '1200' },
-              { key: 'unit', value: 'jobs' },
-              { key: 'by', value: period?.to != null ? String(period.to) : date.slice(0, 4) },
-              { key: 'cite', value: 'future-of-dlsps, Appendix 4B' },
+              { key: 'indicator', value: fill('what is measured') },
+              { key: 'target', value: fill('the target, a number') },
+              { key: 'unit', value: fill('what the target counts, such as jobs') },
+              { key: 'by', value: fill('the year the target is for') },
+              { key: 'cite', value: CITE },
             ],
           },
-          { key: 'cite', value: 'future-of-dlsps, Appendix 4B', optional: true },
+          { key: 'cite', value: CITE, optional: true },
         ],
       },
-      {
-        key: 'discrepancies', optional: true, list: true, keys: [
-          { key: 'text', value: 'What the document says one way here and another way there.' },
-          { key: 'cite', value: 'future-of-dlsps, Appendix 4B' },
-        ],
-      },
+      { key: 'discrepancies', optional: true, list: true, keys: DISCREPANCY_KEYS },
     ],
   };
 }
 
 function partnershipTemplate(context: Context, name: string): { id: string; keys: Key[] } {
   const others = partnershipIds(context.contentDir).filter((p) => p !== context.partnershipId);
-  // The example parent is a county partnership when there is one: district partnerships sit under their county's.
-  const county = others.find((p) => readData(join(context.contentDir, 'partnerships', p, 'partnership.md'))?.tier === 'county');
   return {
     id: context.partnershipId,
     keys: [
       { key: 'name', value: quote(name) },
-      { key: 'short_name', value: quote(name.replace(/ Local Strategic Partnership$/, ' LSP')), optional: true },
+      { key: 'short_name', value: fill(`the name people use for it, such as ${name.replace(/ Local Strategic Partnership$/, ' LSP')}`), optional: true },
       { key: 'kind' },
       { key: 'area' },
-      { key: 'tier', value: 'district', optional: true, hint: 'only when a document says so' },
-      { key: 'parent', value: county ?? others[0] ?? '<partnership-id>', optional: true, hint: others.length ? `one of: ${listWords(others)}` : undefined },
+      { key: 'tier', value: fill('district or county'), optional: true, hint: 'only when a document says so' },
+      { key: 'parent', value: fill('the id of the partnership it sits under'), optional: true, hint: others.length ? `one of: ${listWords(others)}` : undefined },
       { key: 'status' },
-      { key: 'established', value: '1996', optional: true },
-      { key: 'became_lsp', value: '2002-10', optional: true },
-      { key: 'dissolved', value: context.date, optional: true },
-      { key: 'legal_form', value: 'Company limited by guarantee', optional: true },
-      { key: 'accountable_body', value: 'Borough Council', optional: true },
+      { key: 'established', value: fill('when it was set up, YYYY-MM-DD, YYYY-MM or YYYY'), optional: true },
+      { key: 'became_lsp', value: fill('when it became a Local Strategic Partnership, YYYY-MM-DD, YYYY-MM or YYYY'), optional: true },
+      { key: 'dissolved', value: fill('when it was dissolved, YYYY-MM-DD, YYYY-MM or YYYY'), optional: true },
+      { key: 'legal_form', value: fill('its legal form, such as a company limited by guarantee'), optional: true },
+      { key: 'accountable_body', value: fill('the body accountable for it'), optional: true },
       { key: 'purpose' },
       { key: 'summary' },
       {
         key: 'contact', optional: true, keys: [
-          { key: 'name', value: 'Partnerships Team' },
-          { key: 'role', value: 'Partnerships Officer' },
-          { key: 'email', value: 'partnerships@example.org' },
-          { key: 'phone', value: '01234 567890' },
+          { key: 'name', value: fill('the team or person to contact') },
+          { key: 'role', value: fill('their role') },
+          { key: 'email', value: fill('their email address') },
+          { key: 'phone', value: fill('their phone number') },
         ],
       },
       { key: 'reviewed', value: context.date },
-      { key: 'status_as_at', value: context.date, optional: true },
-      {
-        key: 'sources', optional: true, list: true, hint: 'every file of the partnership can cite these', keys: [
-          { key: 'id', value: 'way-forward' },
-          { key: 'title', value: 'Chorley Partnership – a way forward' },
-          { key: 'publisher', value: 'Chorley Borough Council' },
-          { key: 'date', value: '2006-03-09' },
-          { key: 'author', value: 'Head of Corporate and Policy Services' },
-          { key: 'reference', value: 'CPSREP/91634AC' },
-          { key: 'url', value: 'https://democracy.example.org/way-forward.pdf' },
-        ],
-      },
-      {
-        key: 'discrepancies', optional: true, list: true, keys: [
-          { key: 'text', value: 'What the document says one way here and another way there.' },
-          { key: 'cite', value: 'way-forward, para 7' },
-        ],
-      },
+      { key: 'status_as_at', value: fill('the date its status was last known, YYYY-MM-DD, YYYY-MM or YYYY'), optional: true },
+      { key: 'sources', optional: true, list: true, hint: 'every file of the partnership can cite these', keys: SOURCE_KEYS },
+      { key: 'discrepancies', optional: true, list: true, keys: DISCREPANCY_KEYS },
     ],
   };
 }
@@ -592,6 +534,7 @@ export function scaffold(type: string, args: string[], options: { contentDir: st
   const header = [
     `# ${HEADER[kind]}. Fill in every key left empty, then run \`npm run check\`: it lists each one still to do.`,
     '# Optional keys are commented out with "#": to use one, delete the "# " in front of it (in VS Code: select the lines, press Ctrl+/).',
+    '# Then replace each "<fill in: …>" with what the document says: `npm run check` refuses one left in.',
     '# Every key is explained in the authoring guide, docs/authoring.md.',
     ...(markdown ? ['# Below the closing "---" line, write the text of the page in Markdown.'] : []),
   ];

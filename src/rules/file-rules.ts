@@ -11,6 +11,7 @@ import { checkBodies, countSeats } from './bodies.ts';
 import { checkPartnershipDates, checkPeriod } from './dates.ts';
 import { checkFunding, sumFunding } from './funding.ts';
 import { checkDecisionId } from './ids.ts';
+import { checkPlaceholders } from './placeholders.ts';
 import type { Report } from './report.ts';
 import type { SourceFacts } from '../content/entry.ts';
 import { checkFileSources } from './sources.ts';
@@ -29,6 +30,7 @@ import { checkUnique } from './uniqueness.ts';
  */
 export function checkFileRules(entry: Entry, report: Report): SourceFacts | undefined {
   const { file } = entry;
+  checkPlaceholders(file, entry.value, report);
   switch (entry.kind) {
     case 'site':
       return undefined;
