@@ -43,7 +43,7 @@ export interface CorpusSummary {
  * Bumped whenever the output for the same options changes, so that a corpus
  * written by an older generator is regenerated rather than timed.
  */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /** The default day reviews are measured from; pass it as REGISTER_TODAY when checking. */
 export const CORPUS_TODAY = '2026-11-26';
@@ -373,7 +373,11 @@ function partnershipMd(r: Random, p: PartnershipPlan, reviewed: string): string 
   if (r.chance(0.8)) {
     lines.push('contact:', '  name: Partnerships Team', `  role: ${r.pick(['Partnerships Officer', 'LSP Co-ordinator', 'Policy Officer'])}`, `  email: partnerships@${p.id}.example.org`, `  phone: 01${r.int(100, 999)} ${r.int(100000, 999999)}`);
   }
-  lines.push(`reviewed: ${reviewed}`, '---', markdown(r, p.place, r.int(2500, 5000)));
+  lines.push(`reviewed: ${reviewed}`);
+  // The documents the partnership's files are taken from, as the contract asks: every file may cite them.
+  lines.push('sources:', '  - id: annual-report', `    title: ${scalar(`${p.name}: annual report`)}`, `    publisher: ${scalar(`${p.place} Council`)}`, `    date: ${p.established + r.int(5, 12)}-${pad(r.int(1, 12))}`);
+  if (r.chance(0.5)) lines.push('  - id: review', `    title: ${scalar(`Review of ${p.name}`)}`, `    publisher: ${scalar(`${p.place} Council`)}`, `    date: ${r.int(2008, 2012)}`, `    url: https://democracy.example.org/${p.id}/review.pdf`);
+  lines.push('---', markdown(r, p.place, r.int(2500, 5000)));
   return lines.join('\n');
 }
 
@@ -513,7 +517,10 @@ function decisionMd(r: Random, p: PartnershipPlan, d: DecisionPlan, structureId:
   if (structureId) lines.push(`structure: ${structureId}`);
   if (earlier && r.chance(0.15)) lines.push(`supersedes: ${earlier.id}`);
   if (funding) {
-    lines.push('funding:', `  fund: ${scalar(r.pick(FUNDS))}`, `  accountable_body: ${scalar(`${p.place} Council`)}`);
+    lines.push('funding:', `  fund: ${scalar(r.pick(FUNDS))}`, `  accountable_body: ${scalar(`${p.place} Council`)}`, `  cite: annual-report, para ${r.int(1, 40)}`);
+    // Who made the allocations: mostly this decision; otherwise a board elsewhere, with its own date or without one.
+    if (r.chance(0.7)) lines.push('  allocated_by: this-decision');
+    else lines.push(`  allocated_by: ${scalar(`${p.place} Partnership Board`)}`, ...(r.chance(0.5) ? [`  allocated_on: ${d.date.slice(0, 7)}`] : []));
     const items = r.sample(ITEMS, r.int(2, 8));
     const streams = r.pick([['revenue'], ['capital'], ['revenue', 'capital'], ['revenue', 'capital']] as const);
     const allocated = { revenue: 0, capital: 0 };

@@ -26,8 +26,19 @@ export interface Sourced {
 }
 
 /**
- * Every citation in a file's validated data: each `cite`, at any depth. (The
- * schemas are strict, so a `cite` key can only be a citation.)
+ * Where citations can stand in a file, as the schemas allow them: each list
+ * (or, for `funding`, the one table) whose items may carry `cite`. Walking only
+ * these keeps the rule's cost to the cited items, not the whole file.
+ */
+const CITED_ITEMS: readonly (readonly string[])[] = [
+  ['discrepancies'],
+  ['bodies'], ['bodies', 'seats'], ['bodies', 'discrepancies'], ['relations'],
+  ['objectives'], ['priorities'], ['priorities', 'measures'],
+  ['options'], ['funding'], ['funding', 'allocations'], ['funding', 'discrepancies'],
+];
+
+/**
+ * Every citation in a file's validated data, with the path of its `cite`.
  *
  * @example
  * citationsIn({ bodies: [{ id: 'board', cite: [{ source: 'way-forward', where: 'para 26' }] }] })
@@ -35,21 +46,21 @@ export interface Sourced {
  */
 export function citationsIn(value: unknown): CitationUse[] {
   const found: CitationUse[] = [];
-  const stack: { node: unknown; path: PathSegment[] }[] = [{ node: value, path: [] }];
-  while (stack.length > 0) {
-    const { node, path } = stack.pop() as { node: unknown; path: PathSegment[] };
+  const visit = (node: unknown, path: PathSegment[], rest: readonly string[]): void => {
+    if (node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], path: [...path, i] });
-    } else if (node !== null && typeof node === 'object') {
-      const entries = Object.entries(node);
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [key, child] = entries[i];
-        if (key === 'cite' && Array.isArray(child)) {
-          child.forEach((citation: Citation, j) => found.push({ path: child.length === 1 ? [...path, key] : [...path, key, j], citation }));
-        } else if (key !== 'sources') stack.push({ node: child, path: [...path, key] });
-      }
+      node.forEach((item, i) => visit(item, [...path, i], rest));
+      return;
     }
-  }
+    const record = node as Record<string, unknown>;
+    if (rest.length > 0) {
+      visit(record[rest[0]], [...path, rest[0]], rest.slice(1));
+      return;
+    }
+    const cite = record.cite;
+    if (Array.isArray(cite)) cite.forEach((citation: Citation, j) => found.push({ path: cite.length === 1 ? [...path, 'cite'] : [...path, 'cite', j], citation }));
+  };
+  for (const items of CITED_ITEMS) visit(value, [], items);
   return found;
 }
 
