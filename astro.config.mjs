@@ -56,5 +56,8 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  // Astro's terminal output, less its and Vite's notices for developers in the
+  // preview (`npm run dev -- --verbose` shows them): see content-preview.ts.
+  logger: { entrypoint: './src/integrations/content-preview.ts' },
   integrations: [contentPreview()],
 });

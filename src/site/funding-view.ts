@@ -21,7 +21,7 @@ export interface FundingView {
   per: string;
   /** The allocations, when the report lists them (undefined: not recorded; empty: none). */
   allocations?: FundingModel['allocations'];
-  /** Totals and what remains, per stream, formatted; only when allocations are listed. */
+  /** Totals and what remains, per stream, formatted; only when allocations are listed, and the file has no error (the preview shows pages beside errors). */
   totals?: { allocated: Record<Stream, string>; remaining: Record<Stream, string> };
   /** Who made the allocations, in a sentence. */
   attribution: string;
@@ -29,7 +29,7 @@ export interface FundingView {
   decides?: string;
   /** The remaining figures as the report states them, when the table lists no allocations to check them against. */
   statedRemaining?: string;
-  /** Said only when every stated remaining figure agrees with the sums. */
+  /** Said only when every stated remaining figure agrees with the sums, and the file has no error. */
   remainingAgrees: boolean;
 }
 
@@ -58,8 +58,11 @@ export function fundingView(model: Model, decision: DecisionModel & { funding: F
   );
   const per = funding.per === 'year' ? ' a year' : '';
   const perStream = (totals: StreamTotals) => ({ revenue: formatPounds(totals.revenue), capital: formatPounds(totals.capital) });
-  const totals = funding.allocated && funding.remainingComputed ? { allocated: perStream(funding.allocated), remaining: perStream(funding.remainingComputed) } : undefined;
-  const remainingAgrees = funding.remaining != null && funding.remainingComputed != null &&
+  // Only the preview renders a page beside the checker's errors: there, a figure worked out from a file
+  // the checker refuses would contradict the error shown above it ("Remaining £37,500.00"), so none is given.
+  const refused = model.diagnostics.some((d) => d.file === decision.file && d.severity === 'error');
+  const totals = !refused && funding.allocated && funding.remainingComputed ? { allocated: perStream(funding.allocated), remaining: perStream(funding.remainingComputed) } : undefined;
+  const remainingAgrees = !refused && funding.remaining != null && funding.remainingComputed != null &&
     streams.every((stream) => funding.remaining?.[stream] == null || funding.remaining[stream] === funding.remainingComputed?.[stream]);
   return {
     streams,

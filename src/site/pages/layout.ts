@@ -36,8 +36,43 @@ export interface FooterView {
 export interface PreviewProblems {
   errors: number;
   warnings: number;
-  /** One line per problem, as the checker prints it, with the content folder's name. */
+  /** One line per problem, as the checker prints it, with the content folder's name: the saved file's first. */
   lines: string[];
+  /** The file saved last (`content/…`), and how many of `lines`, from the first, are its problems. */
+  saved?: { file: string; count: number };
+  /** Why structure diagrams are not drawn in the preview, and what to do; absent when they are drawn. */
+  diagrams?: string;
+}
+
+/**
+ * What the preview knows beyond the content: the file the officer saved last
+ * (its problems come first, in the terminal and on the page) and why diagrams
+ * could not be drawn. Kept by the preview's integration
+ * (src/integrations/content-preview.ts), read by every page it renders.
+ */
+export interface PreviewState {
+  /** The saved file, relative to the content folder (`partnerships/x/decisions/y.md`). */
+  savedFile?: string;
+  /** Why structure diagrams are not drawn, and what to run, when they could not be. */
+  diagrams?: string;
+}
+
+/**
+ * Where the preview's integration leaves its state for the pages. The pages
+ * run in Vite's module runner, with their own copy of this module, in the same
+ * process: a global slot is what both see.
+ */
+const PREVIEW_STATE = Symbol.for('partnership-register.preview-state');
+type PreviewStateSlot = { [PREVIEW_STATE]?: PreviewState };
+
+/** Records what the preview knows, for the pages rendered next. */
+export function setPreviewState(state: PreviewState): void {
+  (globalThis as PreviewStateSlot)[PREVIEW_STATE] = state;
+}
+
+/** What the preview knows now: nothing outside the preview. */
+export function previewState(): PreviewState {
+  return (globalThis as PreviewStateSlot)[PREVIEW_STATE] ?? {};
 }
 
 /** Everything around a page's own content. */
@@ -73,7 +108,7 @@ export interface LayoutOptions {
  */
 export function layoutView(model: Pick<Model, 'site' | 'diagnostics'>, options: LayoutOptions): LayoutView {
   const { site } = model;
-  const problems = options.preview ? previewProblems(model.diagnostics) : undefined;
+  const problems = options.preview ? previewProblems(model.diagnostics, previewState()) : undefined;
   return {
     documentTitle: `${options.title} – ${site.title}`,
     ...(options.canonical ? { canonical: new URL(options.pathname, site.base_url).href } : {}),
@@ -115,8 +150,34 @@ export function footerView(site: Pick<SiteModel, 'publisher' | 'title' | 'licenc
   return { links, title: site.title, publisher: site.publisher, licence: site.licence };
 }
 
-/** The problems to show in the preview, or undefined when there are none. */
-export function previewProblems(diagnostics: readonly Diagnostic[]): PreviewProblems | undefined {
-  if (diagnostics.length === 0) return undefined;
-  return { ...countDiagnostics(diagnostics), lines: diagnostics.map((d) => formatDiagnostic(d, 'content')) };
+/**
+ * The problems to show in the preview, the saved file's first; undefined when
+ * there is nothing to show.
+ *
+ * @example
+ * previewProblems(diagnostics, { savedFile: 'partnerships/x/decisions/y.md' }).saved
+ * // { file: 'content/partnerships/x/decisions/y.md', count: 1 }
+ */
+export function previewProblems(diagnostics: readonly Diagnostic[], state: PreviewState = {}): PreviewProblems | undefined {
+  if (diagnostics.length === 0 && !state.diagrams) return undefined;
+  const ordered = savedFileFirst(diagnostics, state.savedFile);
+  const count = state.savedFile === undefined ? 0 : ordered.filter((d) => d.file === state.savedFile).length;
+  return {
+    ...countDiagnostics(diagnostics),
+    lines: ordered.map((d) => formatDiagnostic(d, 'content')),
+    ...(state.savedFile !== undefined && diagnostics.length > 0 ? { saved: { file: `content/${state.savedFile}`, count } } : {}),
+    ...(state.diagrams ? { diagrams: state.diagrams } : {}),
+  };
+}
+
+/**
+ * The problems of the saved file first, then the rest, each in the checker's
+ * order: the officer sees what they have just changed before what others wrote.
+ *
+ * @example
+ * savedFileFirst(diagnostics, 'partnerships/x/decisions/y.md')[0].file // 'partnerships/x/decisions/y.md'
+ */
+export function savedFileFirst(diagnostics: readonly Diagnostic[], savedFile: string | undefined): Diagnostic[] {
+  if (savedFile === undefined) return [...diagnostics];
+  return [...diagnostics.filter((d) => d.file === savedFile), ...diagnostics.filter((d) => d.file !== savedFile)];
 }
