@@ -18,8 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyValid } from '../helpers/fixtures.ts';
 import type { FuzzCase, FuzzResult } from './fuzz-worker.ts';
 
-/** Milliseconds each of the check and the render may take on a case (the issue's cases took 25 s to 22 min). */
-const TIME_BUDGET_MS = 8000;
+/** CPU milliseconds each of the check and the render may take on a case (the issue's cases took 25 s to 22 min; the worst inside the limits, about 1 s). */
+const TIME_BUDGET_MS = 5000;
 /** Old-generation heap for the worker, in MB (the issue's list items peaked at 3.7 GB). */
 const MEMORY_BUDGET_MB = 512;
 /** Past this, the worker is stopped: a case that never ends fails instead of hanging the run. */
@@ -78,8 +78,8 @@ function describeText(text: string): string {
 function expectBounded(result: FuzzResult, text: string): void {
   const about = describeText(text);
   expect(result.thrown, about).toBeUndefined();
-  expect(result.checkMs, `the check took ${Math.round(result.checkMs)} ms on ${about}`).toBeLessThan(TIME_BUDGET_MS);
-  if (result.renderMs !== undefined) expect(result.renderMs, `the render took ${Math.round(result.renderMs)} ms on ${about}`).toBeLessThan(TIME_BUDGET_MS);
+  expect(result.checkMs, `the check took ${Math.round(result.checkMs)} ms of CPU on ${about}`).toBeLessThan(TIME_BUDGET_MS);
+  if (result.renderMs !== undefined) expect(result.renderMs, `the render took ${Math.round(result.renderMs)} ms of CPU on ${about}`).toBeLessThan(TIME_BUDGET_MS);
   // Every problem is placed inside the file, so an editor can jump to it.
   for (const p of result.problems) {
     expect(p.line, `${p.code} on ${about}`).toBeGreaterThanOrEqual(1);
@@ -143,7 +143,7 @@ describe('hostile Markdown through the check and the renderer', () => {
       }),
       { numRuns: RUNS, endOnFailure: true },
     );
-    console.log(`Markdown fuzz: ${cases} texts up to ${slowest.size.toLocaleString('en-GB')} characters, ${passed} passed the check; slowest check ${Math.round(slowest.check)} ms, slowest render ${Math.round(slowest.render)} ms.`);
+    console.log(`Markdown fuzz: ${cases} texts up to ${slowest.size.toLocaleString('en-GB')} characters, ${passed} passed the check; slowest check ${Math.round(slowest.check)} ms, slowest render ${Math.round(slowest.render)} ms (CPU).`);
     // The generator must reach the renderer with texts the checker accepts, not only with refused ones.
     expect(passed, `${passed} of ${cases} texts passed the check`).toBeGreaterThan(5);
   }, RUNS * 4000);
