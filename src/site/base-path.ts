@@ -2,8 +2,8 @@
  * The path the site is served at, read from site.yaml's `base_url`: `/` for
  * `https://partnerships.example.org`, `/register/` for
  * `https://www.example.org/register/`. astro.config.mjs gives it to Astro as
- * `base`, and Astro hands it to every module as `import.meta.env.BASE_URL`
- * (see urls.ts), so base_url stays the one setting.
+ * `base`, and to the register's own addresses (urls.ts) with it, so base_url
+ * stays the one setting.
  */
 import { readContentFile, type ContentFile } from '../content/load.ts';
 import { contentDirectory } from '../model/settings.ts';

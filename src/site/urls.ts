@@ -10,11 +10,17 @@
  */
 
 /**
- * The path the site is served at, with a slash at each end: Astro's `base`,
- * set from site.yaml's `base_url` (src/site/base-path.ts). Outside Astro and
- * Vite (a script run by Node alone) there is no base, and addresses start at `/`.
+ * What astro.config.mjs gives Astro as `base`, written in here by Vite when it
+ * builds the pages and scripts; undefined outside Astro (tests, scripts run by Node).
  */
-export const BASE_PATH: string = import.meta.env?.BASE_URL ?? '/';
+declare const __REGISTER_BASE_PATH__: string | undefined;
+
+/**
+ * The path the site is served at, with a slash at each end: Astro's `base`,
+ * set from site.yaml's `base_url` (src/site/base-path.ts). Outside Astro there
+ * is no base, and addresses start at `/`.
+ */
+export const BASE_PATH: string = typeof __REGISTER_BASE_PATH__ === 'string' ? __REGISTER_BASE_PATH__ : '/';
 
 /**
  * An address of the site, given from its root as the contract writes it, under the path the site is served at.
