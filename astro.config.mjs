@@ -3,11 +3,13 @@ import { defineConfig } from 'astro/config';
 import { contentPreview } from './src/integrations/content-preview.ts';
 import { siteBasePath } from './src/site/base-path.ts';
 
+// Served at the path of site.yaml's base_url (`/register/`), or at the root: one setting, not two.
+const base = siteBasePath();
+
 // The site is static HTML: every page is complete without JavaScript.
 export default defineConfig({
   output: 'static',
-  // Served at the path of site.yaml's base_url (`/register/`), or at the root: one setting, not two.
-  base: siteBasePath(),
+  base,
   trailingSlash: 'always',
   build: {
     format: 'directory',
@@ -16,6 +18,9 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   vite: {
+    // The same path for the register's own addresses (src/site/urls.ts), in pages and browser scripts alike.
+    // Not import.meta.env.BASE_URL: in server code Astro lets an environment variable named BASE_URL replace it.
+    define: { __REGISTER_BASE_PATH__: JSON.stringify(base) },
     build: {
       // Astro inlines small scripts unless told otherwise; scripts stay external.
       assetsInlineLimit: (file) => (/\.(js|mjs|css)$/.test(file) ? false : undefined),
