@@ -4,6 +4,7 @@
  * results with GOV.UK styles, and keeps the address in step with the words.
  * Excerpts are rebuilt from text nodes, so nothing from the index is inserted as HTML.
  */
+import { BASE_PATH } from '../urls.ts';
 
 /** The part of Pagefind's browser API this page uses. */
 interface Pagefind {
@@ -23,16 +24,15 @@ let pagefind: Promise<Pagefind> | undefined;
  * Loads the index's script on first use; the address is not bundled, it is built with the site.
  * A large site's index is written in shards (src/site/search-index.ts): /pagefind/shards.json
  * lists the ones beyond the first, and each is merged in so one search covers every page.
- * Both are under the path the site is served at (Astro's base, as src/site/urls.ts explains),
- * written in place so that at the root the bundle is what it was; Pagefind takes its
- * results' addresses from where its script was loaded, so they are under that path too.
+ * Both are under the path the site is served at; Pagefind takes its results' addresses
+ * from where its script was loaded, so they are under that path too.
  */
 async function openPagefind(): Promise<Pagefind> {
-  const url = `${import.meta.env.BASE_URL}pagefind/pagefind.js`;
+  const url = `${BASE_PATH}pagefind/pagefind.js`;
   const [index, shards] = await Promise.all([
     import(/* @vite-ignore */ url) as Promise<Pagefind>,
-    fetch(`${import.meta.env.BASE_URL}pagefind/shards.json`).then((response) => {
-      if (!response.ok) throw new Error(`${import.meta.env.BASE_URL}pagefind/shards.json: ${response.status}`);
+    fetch(`${BASE_PATH}pagefind/shards.json`).then((response) => {
+      if (!response.ok) throw new Error(`${BASE_PATH}pagefind/shards.json: ${response.status}`);
       return response.json() as Promise<string[]>;
     }),
   ]);
