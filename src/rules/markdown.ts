@@ -121,7 +121,8 @@ interface Paragraph {
   /**
    * Whether its marks are being counted. A paragraph of at most `marks`
    * characters cannot have too many, so most are never searched for them: a
-   * paragraph's marks are counted, from its start, only once it grows longer.
+   * paragraph's marks are counted, from its start, only once it grows longer
+   * (and only in a text with more mark characters in all than the limit).
    */
   counting: boolean;
 }
@@ -133,6 +134,25 @@ const isWordCharacter = (text: string, i: number): boolean => {
   if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return true;
   return c >= 0x80 && /[\p{L}\p{N}]/u.test(text[i]);
 };
+
+/** ASCII letters: a line starting with one is paragraph text, whatever follows. */
+const isLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/** The characters that can be marks. */
+const MARK_CHARACTERS = ['*', '_', '[', ']', '<', '`'];
+
+/**
+ * Whether a text holds more mark characters than one paragraph may have
+ * marks, counted with indexOf (native, and quick on the few a real text
+ * holds); only then can a paragraph be over the limit.
+ */
+function hasManyMarkCharacters(text: string): boolean {
+  let count = 0;
+  for (const mark of MARK_CHARACTERS) {
+    for (let i = text.indexOf(mark); i !== -1; i = text.indexOf(mark, i + 1)) if (++count > MARKDOWN_LIMITS.marks) return true;
+  }
+  return false;
+}
 
 /** ASCII punctuation: what a backslash escapes. */
 const isAsciiPunctuation = (c: number) => (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
@@ -150,6 +170,10 @@ class Scan {
   /** Where `skip` stopped, and the column there (fields, not a returned pair: this runs for every line). */
   private at = 0;
   private column = 0;
+  /** Whether the line being read opened a container: its text is then part of that block, not one more. */
+  private opened = false;
+  /** Whether any paragraph could have too many marks: whether the text has more mark characters than the limit. */
+  private readonly marksPossible: boolean;
   blocks = 0;
   tooManyBlocks: number | undefined;
   tooDeep: { offset: number; depth: number } | undefined;
@@ -158,6 +182,7 @@ class Scan {
 
   constructor(text: string) {
     this.text = text;
+    this.marksPossible = hasManyMarkCharacters(text);
   }
 
   run(): void {
@@ -218,6 +243,15 @@ class Scan {
   /** One line, from `start` to its line break at `end`. */
   private line(start: number, end: number): void {
     const { text, stack } = this;
+    // Most lines: outside any list, quote or code, starting with a letter, which starts no block.
+    // Such a line goes on with the paragraph before it, or starts one.
+    if (stack.length === 0 && !this.fence && isLetter(text.charCodeAt(start))) {
+      this.inIndentedCode = false;
+      if (this.paragraph) this.paragraph.lines++;
+      else this.startParagraph(start);
+      this.text_(start, end);
+      return;
+    }
     const blank = this.isBlank(start, end);
     let pos = start;
     let column = 0;
@@ -308,7 +342,8 @@ class Scan {
       this.inIndentedCode = false;
       return;
     }
-    this.leaf(pos, end, column, lazy, opened);
+    this.opened = opened;
+    this.leaf(pos, end, column, lazy);
   }
 
   /**
@@ -393,15 +428,12 @@ class Scan {
    * rule, code, or paragraph text. On the line that opens a list item or a
    * quote, its text is not a block of its own: "- text" is one list item.
    */
-  private leaf(pos: number, end: number, column: number, lazy: boolean, opened: boolean): void {
+  private leaf(pos: number, end: number, column: number, lazy: boolean): void {
     const { text } = this;
-    const block = (offset: number) => {
-      if (!opened) this.block(offset);
-    };
     this.skip(pos, column, Number.POSITIVE_INFINITY, end);
     const i = this.at;
     if (this.column - column >= 4 && !this.paragraph) {
-      if (!this.inIndentedCode) block(pos);
+      if (!this.inIndentedCode) this.leafBlock(pos);
       this.inIndentedCode = true;
       return;
     }
@@ -410,7 +442,7 @@ class Scan {
     if (!lazy) {
       if (ch === 0x23 && this.atxHeading(i, end)) {
         this.closeParagraph();
-        block(i);
+        this.leafBlock(i);
         // A heading's text is inline text of its own: its marks count as a one-line paragraph's.
         this.paragraph = { offset: i, lines: 1, marks: 0, counting: false };
         this.text_(i, end);
@@ -421,14 +453,14 @@ class Scan {
         const fence = this.fenceOpening(i, end);
         if (fence) {
           this.closeParagraph();
-          block(i);
+          this.leafBlock(i);
           this.fence = { ...fence, depth: this.stack.length };
           return;
         }
       }
       if (this.isThematicBreak(i, end)) {
         this.closeParagraph();
-        block(i);
+        this.leafBlock(i);
         return;
       }
       // An underline of = or - under a paragraph makes it a heading: still one block.
@@ -441,17 +473,26 @@ class Scan {
         }
       }
     }
-    if (this.paragraph) {
-      this.paragraph.lines++;
-    } else {
-      block(i);
-      this.paragraph = { offset: i, lines: 1, marks: 0, counting: false };
-    }
+    if (this.paragraph) this.paragraph.lines++;
+    else if (this.opened) this.paragraph = { offset: i, lines: 1, marks: 0, counting: false };
+    else this.startParagraph(i);
     this.text_(i, end);
+  }
+
+  /** A block that starts a line's text: one more, unless the line opened a container, which it belongs to. */
+  private leafBlock(offset: number): void {
+    if (!this.opened) this.block(offset);
+  }
+
+  /** A new paragraph, a block of its own, at `offset`. */
+  private startParagraph(offset: number): void {
+    this.block(offset);
+    this.paragraph = { offset, lines: 1, marks: 0, counting: false };
   }
 
   /** A line of a paragraph's (or heading's) text, from `from` to `end`: counts its marks, once the paragraph is long enough to need it. */
   private text_(from: number, end: number): void {
+    if (!this.marksPossible) return;
     const paragraph = this.paragraph!;
     if (paragraph.counting) {
       paragraph.marks += this.marks(from, end);
