@@ -10,8 +10,11 @@
  * under /pagefind/shards/ and are listed in /pagefind/shards.json, which the
  * search page reads to merge them in the browser (Pagefind's `mergeIndex`),
  * by their addresses under the path the site is served at.
+ *
+ * Pagefind reads a copy of each page with its words kept apart (`separateWords`),
+ * written beside the site for the time it takes: the published pages are untouched.
  */
-import { link, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -56,6 +59,35 @@ function chunks<T>(items: T[], size: number): T[][] {
   return runs;
 }
 
+/** Inline elements that can sit inside a word (`<em>`, a citation's `<sup>`): no space is put beside them. */
+const INLINE_IN_WORDS = '(?:em|i|b|u|s|mark|sup|sub|code|abbr|kbd|q|small)';
+
+/** A letter or digit, then the start of any other element. */
+const WORD_THEN_ELEMENT = new RegExp(`([\\p{L}\\p{N}])(<(?!${INLINE_IN_WORDS}[\\s>])[a-z])`, 'gu');
+
+/** The end of any other element, then a letter, digit or pound sign. */
+const ELEMENT_THEN_WORD = new RegExp(`(</(?!${INLINE_IN_WORDS}>)[a-z][a-z0-9]*>)([\\p{L}\\p{N}£])`, 'gu');
+
+/**
+ * A page's HTML as Pagefind should read it, for excerpts that read as the page
+ * does. Built pages carry no white space between elements, and Pagefind runs
+ * the text of neighbouring elements together where a browser's layout keeps
+ * them apart: a summary list's label and value ("Decision makerExecutive
+ * Cabinet"), a status and its date ("Proposeddate not recorded"). A label
+ * (`<dt>`) ends with a colon, and other elements are kept a space apart from
+ * the words beside them.
+ *
+ * @example
+ * separateWords('<dt>Decision maker</dt><dd>Executive Cabinet</dd>') // '<dt>Decision maker:</dt> <dd>Executive Cabinet</dd>'
+ * separateWords('<dd>Proposed<span>date not recorded</span></dd>') // '<dd>Proposed <span>date not recorded</span></dd>'
+ */
+export function separateWords(html: string): string {
+  return html
+    .replace(/([^:?\s])\s*<\/dt>\s*/g, '$1:</dt> ')
+    .replace(WORD_THEN_ELEMENT, '$1 $2')
+    .replace(ELEMENT_THEN_WORD, '$1 $2');
+}
+
 /** Indexes the HTML pages under `dir` as one index of its own, written to `outputPath`; only these pages are held in memory. */
 async function indexFolder(dir: string, outputPath: string): Promise<void> {
   // The register is written in English; one index keeps en and en-GB pages together.
@@ -72,15 +104,15 @@ async function indexFolder(dir: string, outputPath: string): Promise<void> {
  * Indexes one shard's `files` (paths under `outDir`). Pagefind reads a folder in
  * parallel and orders its pages itself (one file at a time through addHTMLFile is
  * slower, and sent together they are numbered in whatever order they finish), so
- * the shard's files are hard-linked, at the same paths, into a folder of their own
- * beside the site: the same URLs, no copying.
+ * the shard's files are written, at the same paths and with their words kept
+ * apart (`separateWords`), into a folder of their own beside the site: the same URLs.
  */
 async function indexShard(outDir: string, files: string[], outputPath: string): Promise<void> {
   const dir = await mkdtemp(`${resolve(outDir)}-search-shard-`);
   try {
     for (const file of files) {
       await mkdir(dirname(join(dir, file)), { recursive: true });
-      await link(join(outDir, file), join(dir, file));
+      await writeFile(join(dir, file), separateWords(await readFile(join(outDir, file), 'utf8')));
     }
     await indexFolder(dir, outputPath);
   } finally {
@@ -99,8 +131,7 @@ export async function indexSearch(outDir: string, basePath = '/'): Promise<Searc
   try {
     const shards = chunks(await htmlFiles(outDir), shardPages());
     const extra: string[] = [];
-    // A site of one shard (or none) is indexed where it stands, as it always was.
-    if (shards.length <= 1) await indexFolder(outDir, join(outDir, 'pagefind'));
+    if (shards.length <= 1) await indexShard(outDir, shards[0] ?? [], join(outDir, 'pagefind'));
     else {
       for (const [n, files] of shards.entries()) {
         const path = n === 0 ? 'pagefind' : `pagefind/shards/${n + 1}`;
