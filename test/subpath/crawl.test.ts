@@ -90,14 +90,19 @@ interface Crawl {
   statuses: Map<string, number>;
   /** `from: reference → address` for each reference that leaves the site's path on its own host. */
   outside: string[];
-  /** Addresses on base_url's host (canonical links, feeds, sitemap, open data), by the file they are in. */
+  /** Full addresses on base_url's host (canonical links, JSON-LD, feeds, sitemap, robots.txt, open data), by the file they are in. */
   absolute: Map<string, string[]>;
   /** `@id`s of the pages' JSON-LD. */
   jsonLdIds: string[];
 }
 
-/** Reads an HTML page's references: every href, src, action and srcset candidate, and its JSON-LD's `@id`s. */
-function readPage(parser: Parser, html: string): { references: string[]; jsonLdIds: string[] } {
+/** A parser of HTML that reads a page as browsers do (html-validate's, which the static link checker uses too). */
+async function htmlParser(): Promise<Parser> {
+  return new Parser(await new StaticConfigLoader({ extends: ['html-validate:recommended'] }).getConfigFor('page.html'));
+}
+
+/** Reads an HTML page's references: every href, src, action and srcset candidate, and its JSON-LD's `@id`s and addresses. */
+function readPage(parser: Parser, html: string): { references: string[]; jsonLdIds: string[]; jsonLdAddresses: string[] } {
   const references: string[] = [];
   for (const element of parser.parseHtml(html).querySelectorAll('*')) {
     for (const attribute of ['href', 'src', 'action']) {
@@ -107,9 +112,18 @@ function readPage(parser: Parser, html: string): { references: string[]; jsonLdI
     const srcset = element.getAttributeValue('srcset');
     if (srcset !== null) references.push(...decodeEntities(srcset).split(/,\s+/).map((candidate) => candidate.trim().split(/\s+/)[0]));
   }
-  const jsonLdIds = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].flatMap(([, json]) =>
-    [...JSON.stringify(JSON.parse(json)).matchAll(/"@id":"([^"]*)"/g)].map(([, id]) => id));
-  return { references, jsonLdIds };
+  // Parsed and written out again, so the JSON's escapes (`\/`, `\u003c`) do not hide an address.
+  const jsonLd = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map(([, json]) => JSON.stringify(JSON.parse(json)));
+  return {
+    references,
+    jsonLdIds: jsonLd.flatMap((json) => [...json.matchAll(/"@id":"([^"]*)"/g)].map(([, id]) => id)),
+    jsonLdAddresses: jsonLd.flatMap(addressesOnHost),
+  };
+}
+
+/** The full addresses on base_url's host in a text; a full stop or semicolon after one in prose ends the sentence, not the address. */
+function addressesOnHost(text: string): string[] {
+  return [...text.matchAll(/https?:\/\/www\.example\.org[^\s"'<>,)\]}]*/g)].map(([address]) => address.replace(/[.;]+$/, ''));
 }
 
 /**
@@ -119,14 +133,14 @@ function readPage(parser: Parser, html: string): { references: string[]; jsonLdI
  * the sitemap, robots.txt and open data. References elsewhere are not fetched.
  */
 async function crawl(origin: string, prefix: string, starts: string[]): Promise<Crawl> {
-  const parser = new Parser(await new StaticConfigLoader({ extends: ['html-validate:recommended'] }).getConfigFor('page.html'));
+  const parser = await htmlParser();
   const result: Crawl = { statuses: new Map(), outside: [], absolute: new Map(), jsonLdIds: [] };
   const queue = [...starts];
   const follow = (from: string, reference: string) => {
     if (/^(mailto|tel):/i.test(reference) || reference.startsWith('#')) return;
     const url = new URL(reference, origin + from);
-    const onSite = url.origin === origin || url.origin === HOST;
-    if (!onSite) {
+    if (url.origin === HOST) result.absolute.set(from, [...(result.absolute.get(from) ?? []), reference]);
+    if (url.origin !== origin && url.origin !== HOST) {
       if (!/^https?:$/.test(url.protocol)) result.outside.push(`${from}: ${reference} → not a web address`);
       return;
     }
@@ -141,7 +155,7 @@ async function crawl(origin: string, prefix: string, starts: string[]): Promise<
     if (type.startsWith('text/html')) {
       const page = readPage(parser, body);
       result.jsonLdIds.push(...page.jsonLdIds);
-      for (const reference of page.references) follow(path, reference);
+      for (const reference of [...page.references, ...page.jsonLdAddresses]) follow(path, reference);
     } else if (type.startsWith('text/javascript') && path.startsWith(`${prefix}_astro/`)) {
       for (const [, reference] of body.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s*)["'`]((?:\.{1,2})?\/[^"'`$]+)["'`]/g)) follow(path, reference);
     } else if (type.startsWith('text/css')) {
@@ -149,10 +163,7 @@ async function crawl(origin: string, prefix: string, starts: string[]): Promise<
     } else if (path === `${prefix}pagefind/shards.json`) {
       for (const shard of JSON.parse(body) as string[]) follow(path, `${shard}pagefind-entry.json`);
     } else if (/^(application\/(xml|json)|text\/(csv|plain))/.test(type) && !path.startsWith(`${prefix}pagefind/`)) {
-      const text = type.includes('xml') ? decodeEntities(body) : body;
-      const addresses = [...text.matchAll(/https?:\/\/www\.example\.org[^\s"'<>,)\]}]*/g)].map(([address]) => address.replace(/[.;]+$/, ''));
-      if (addresses.length > 0) result.absolute.set(path, addresses);
-      for (const address of addresses) follow(path, address);
+      for (const address of addressesOnHost(type.includes('xml') ? decodeEntities(body) : body)) follow(path, address);
     }
   }
   return result;
@@ -189,7 +200,7 @@ describe.each(SITES)('the fixture register served $where (base_url: $baseUrl)', 
   beforeAll(async () => {
     out = buildFixture(work, name, baseUrl);
     ({ origin, server } = await serveUnder(out, prefix));
-    // Every page the build wrote, not only those linked: /compare/ and /changes/ are linked from no other page yet.
+    // Every page the build wrote, whether another page links to it or not, and what only scripts ask for.
     found = await crawl(origin, prefix, [prefix, ...builtPages(out, prefix), `${prefix}robots.txt`, `${prefix}pagefind/pagefind.js`, `${prefix}pagefind/shards.json`, missing]);
   }, 300_000);
   afterAll(async () => {
@@ -216,6 +227,8 @@ describe.each(SITES)('the fixture register served $where (base_url: $baseUrl)', 
     const sitemap = found.absolute.get(`${prefix}sitemap.xml`) ?? [];
     expect(sitemap.length).toBeGreaterThan(10);
     expect(found.absolute.get(`${prefix}robots.txt`)).toEqual([`${under}sitemap.xml`]);
+    // The register's canonical link.
+    expect(found.absolute.get(`${prefix}decisions/`)).toContain(`${under}decisions/`);
     for (const file of [`${prefix}decisions.xml`, `${prefix}data/decisions.json`, `${prefix}data/allocations.csv`, `${prefix}data/seats.csv`]) {
       expect(found.absolute.get(file)?.length ?? 0, file).toBeGreaterThan(0);
     }
@@ -228,8 +241,7 @@ describe.each(SITES)('the fixture register served $where (base_url: $baseUrl)', 
     expect(found.statuses.get(missing)).toBe(404);
     const page = await (await fetch(origin + missing)).text();
     expect(page).toContain('Page not found');
-    const parser = new Parser(await new StaticConfigLoader({ extends: ['html-validate:recommended'] }).getConfigFor('page.html'));
-    const links = readPage(parser, page).references.filter((reference) => !/^(https?:|mailto:|#)/.test(reference));
+    const links = readPage(await htmlParser(), page).references.filter((reference) => !/^(https?:|mailto:|#)/.test(reference));
     expect(links.length).toBeGreaterThan(3);
     for (const link of links) {
       const url = new URL(link, origin + missing);
