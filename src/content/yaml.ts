@@ -58,7 +58,7 @@ export type YamlResult = { ok: true; data: unknown } | { ok: false; problems: Ya
  * js-yaml's `load` is its event parser followed by its constructor; called
  * here one after the other, a file with duplicate keys is parsed once, not
  * three times (to load, to find the keys, and to load again allowing them):
- * a megabyte of duplicates held three event lists at once, 400 MB.
+ * a megabyte of duplicates made three event lists, and reached 400 MB.
  */
 export function parseYaml(text: string): YamlResult {
   const marks = tooManyMarks(text);
@@ -91,9 +91,6 @@ function construct(text: string, events: Event[], json: boolean): unknown {
   return documents[0];
 }
 
-/** "twice", "3 times", "200,000 times". */
-const times = (n: number) => (n === 2 ? 'twice' : `${n.toLocaleString('en-GB')} times`);
-
 /**
  * One problem for each key repeated in a mapping, however often it is
  * repeated: at its second appearance, with the number of times. (Once per
@@ -106,7 +103,7 @@ function reportDuplicateKeys(text: string, events: Event[]): YamlResult {
     code: 'duplicate-key',
     message: count.n === 2
       ? `the key "${key}" appears twice in the same place; each key may appear only once; delete one of them or merge their values`
-      : `the key "${key}" appears ${times(count.n)} in the same place (the second is here); each key may appear only once; keep one and delete the others, or merge their values`,
+      : `the key "${key}" appears ${count.n.toLocaleString('en-GB')} times in the same place (the second is here); each key may appear only once; keep one and delete the others, or merge their values`,
   }));
   // With duplicates allowed (js-yaml's `json` mode), the last value wins: good enough to check the rest.
   try {
