@@ -13,6 +13,7 @@
  * so `structures`, `reporting_lines` and `relations` are added beside it,
  * with each structure's sources and each body's and seat's citations.
  */
+import { seatsByCategory } from '../site/scrutiny/compare.ts';
 import type { BodyModel, Model, PartnershipModel, StructureModel } from '../model/index.ts';
 import { REPORTS_TO_NONE } from '../rules/bodies.ts';
 import { slugify } from '../schemas/index.ts';
@@ -64,6 +65,7 @@ function bodyOrganization(site: Model['site'], p: PartnershipModel, s: Structure
     size: body.size ?? null,
     voting_seats: body.votingSeats ?? null,
     advisory_seats: body.advisorySeats ?? null,
+    seats_by_category: seatsByCategory(body),
     chair: body.chair ?? null,
     quorum: body.quorum ?? null,
     meetings_per_year: body.meetings_per_year ?? null,

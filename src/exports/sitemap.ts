@@ -4,6 +4,7 @@
  * statement; the register's filtered views are not, being the register again.
  * A page built from content files carries `lastmod`, the date git last changed them.
  */
+import { CHANGES_URL, COMPARE_URL } from '../site/scrutiny/urls.ts';
 import type { Model, PartnershipModel } from '../model/index.ts';
 import {
   ACCESSIBILITY_URL, DATA_URL, GUIDE_URL, HOME_URL, PARTNERSHIPS_URL, REGISTER_URL, SEARCH_URL, SITEMAP_URL, chapterUrl, decisionUrl, partnershipUrl, strategyUrl, structureUrl,
@@ -27,7 +28,7 @@ export function partnershipPageFiles(p: PartnershipModel): string[] {
 
 /** Every page of the site, in a stable order: the fixed pages, then each partnership's. */
 export function sitePages(model: Pick<Model, 'partnerships'>): SitePage[] {
-  const pages: SitePage[] = [HOME_URL, PARTNERSHIPS_URL, REGISTER_URL, SEARCH_URL, DATA_URL, GUIDE_URL, ACCESSIBILITY_URL].map((path) => ({ path, files: [] }));
+  const pages: SitePage[] = [HOME_URL, PARTNERSHIPS_URL, REGISTER_URL, COMPARE_URL, CHANGES_URL, SEARCH_URL, DATA_URL, GUIDE_URL, ACCESSIBILITY_URL].map((path) => ({ path, files: [] }));
   for (const p of model.partnerships) {
     pages.push({ path: partnershipUrl(p.id), files: partnershipPageFiles(p) });
     for (const s of p.structures) pages.push({ path: structureUrl(p.id, s.id), files: [s.file] });

@@ -11,7 +11,7 @@ describe('sitemap.xml', () => {
 
   it('lists every page of the site by its full address', () => {
     expect(sitemap.attributes.xmlns).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
-    expect(locs.slice(0, 7)).toEqual(['/', '/partnerships/', '/decisions/', '/search/', '/data/', '/guide/', '/accessibility/'].map((p) => `https://register.example.org${p}`));
+    expect(locs.slice(0, 9)).toEqual(['/', '/partnerships/', '/decisions/', '/compare/', '/changes/', '/search/', '/data/', '/guide/', '/accessibility/'].map((p) => `https://register.example.org${p}`));
     expect(locs).toContain('https://register.example.org/partnerships/vale-lsp/');
     expect(locs).toContain('https://register.example.org/partnerships/vale-lsp/structures/2005-old/');
     expect(locs).toContain('https://register.example.org/partnerships/vale-lsp/decisions/2011-12-exempt-contract/');

@@ -26,6 +26,8 @@ export interface RelationLink {
   text: string;
   /** Absent for something outside the register. */
   href?: string;
+  /** Its place in the structure's `relations`, for its citations. */
+  relation: number;
 }
 
 /** What BodyDetails shows of one body. */
@@ -47,8 +49,8 @@ export interface BodyView {
   reporting: BodyLink[];
   /** Its relations to other bodies, partnerships and outside organisations. */
   links: RelationLink[];
-  /** Other bodies' relations to it. */
-  linkedFrom: { verb: string; from: BodyLink }[];
+  /** Other bodies' relations to it, each with its place in the structure's `relations`. */
+  linkedFrom: { verb: string; from: BodyLink; relation: number }[];
   /** Data-quality notes about this body, shown beside it. */
   notes: DataQualityNote[];
 }
@@ -67,22 +69,19 @@ export function bodyViews(structure: StructureModel, model: Model, notes: readon
   const link = (body: BodyModel): BodyLink => ({ name: body.name, href: `#${bodyAnchor(body)}` });
   return structure.bodies.map((body, i): BodyView => {
     const parent = body.reports_to ? byId.get(body.reports_to) : undefined;
-    const links = structure.relations
-      .filter((r) => r.from === body.id)
-      .map((r): RelationLink => {
-        const verb = RELATION_KIND_LABELS[r.kind];
-        if (r.target.type === 'external') return { verb, text: r.target.name };
-        if (r.target.type === 'partnership') return { verb, text: index.partnership(r.target.id)?.name ?? r.target.id, href: partnershipUrl(r.target.id) };
-        const id = r.target.id;
-        return { verb, text: byId.get(id)?.name ?? id, href: `#${bodyAnchor({ id })}` };
-      });
+    const links = structure.relations.flatMap((r, relation): RelationLink[] => {
+      if (r.from !== body.id) return [];
+      const verb = RELATION_KIND_LABELS[r.kind];
+      if (r.target.type === 'external') return [{ verb, text: r.target.name, relation }];
+      if (r.target.type === 'partnership') return [{ verb, text: index.partnership(r.target.id)?.name ?? r.target.id, href: partnershipUrl(r.target.id), relation }];
+      const id = r.target.id;
+      return [{ verb, text: byId.get(id)?.name ?? id, href: `#${bodyAnchor({ id })}`, relation }];
+    });
     // The model keeps only relations whose `from` is a body of the structure, so every one is found.
-    const linkedFrom = structure.relations
-      .filter((r) => r.target.type === 'body' && r.target.id === body.id)
-      .flatMap((r) => {
-        const from = byId.get(r.from);
-        return from ? [{ verb: RELATION_KIND_LABELS[r.kind], from: link(from) }] : [];
-      });
+    const linkedFrom = structure.relations.flatMap((r, relation) => {
+      const from = r.target.type === 'body' && r.target.id === body.id ? byId.get(r.from) : undefined;
+      return from ? [{ verb: RELATION_KIND_LABELS[r.kind], from: link(from), relation }] : [];
+    });
     return {
       body,
       structureId: structure.id,

@@ -10,6 +10,7 @@ import { indexModel } from '../lookup.ts';
 import { notesForFiles, type DataQualityNote } from '../notes.ts';
 import { partnershipUrl, strategyUrl } from '../urls.ts';
 import { statusAsAt } from '../as-at.ts';
+import { servedByPriority, type ServedByView } from '../scrutiny/served-by.ts';
 import { pageSources, type PageSources } from '../sources-view.ts';
 import { shown } from './page-sources.ts';
 import { partnershipCrumbs, type Crumb } from './breadcrumbs.ts';
@@ -29,6 +30,8 @@ export interface PriorityView {
   evidence?: string;
   /** How progress is measured, if given. */
   measures?: NonNullable<ChapterModel['priorities'][number]['measures']>;
+  /** The decisions that serve it, with their money. */
+  servedBy: ServedByView;
 }
 
 /** What a chapter's page shows. */
@@ -101,6 +104,7 @@ export function chapterPageData(model: Model, p: PartnershipModel, c: ChapterMod
         lead: priority.lead ?? 'Not recorded',
         ...(priority.evidence ? { evidence: priority.evidence } : {}),
         ...(priority.measures && priority.measures.length > 0 ? { measures: priority.measures } : {}),
+        servedBy: servedByPriority(model, p.id, c.id, priority.id),
       };
     }),
     body: c.body.trim() ? c.body : '',

@@ -7,6 +7,7 @@ import { decisionJsonLd } from '../../exports/index.ts';
 import type { DecisionModel, Model, PartnershipModel } from '../../model/index.ts';
 import { statusAsAt } from '../as-at.ts';
 import { fundingView, type FundingView } from '../funding-view.ts';
+import { decisionServes, type ServedItem } from '../scrutiny/served-by.ts';
 import { pageSources, type PageSources } from '../sources-view.ts';
 import { shown } from './page-sources.ts';
 import { DECISION_KIND_LABELS, DECISION_STATUS_LABELS, STRUCTURE_STATUS_LABELS } from '../labels.ts';
@@ -55,6 +56,8 @@ export interface PublishedDecisionPage extends DecisionPageBase {
   structure?: Link & { status: Label };
   supersedes?: RelatedDecision;
   supersededBy: RelatedDecision[];
+  /** The objectives and priorities it serves. */
+  serves: ServedItem[];
   notes: DataQualityNote[];
   /** The funding table, when the decision has one. */
   funding?: FundingView;
@@ -105,6 +108,7 @@ export function decisionPageData(model: Model, p: PartnershipModel, d: DecisionM
       .map((ref) => index.decision(ref, p.id))
       .filter((x) => x !== undefined)
       .map(related),
+    serves: decisionServes(model, d),
     notes: notesForFiles(model, [d.file]),
     ...(d.funding ? { funding: fundingView(model, { ...d, funding: d.funding }) } : {}),
     statusAsAt: statusAsAt(d),

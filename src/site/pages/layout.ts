@@ -4,6 +4,7 @@
  * in the preview the checker's problems. Worked out from the site settings and
  * the page's address, so the layout and its components only render.
  */
+import { CHANGES_FEED_URL, CHANGES_URL, COMPARE_URL } from '../scrutiny/urls.ts';
 import { countDiagnostics, type Diagnostic } from '../../content/diagnostics.ts';
 import { formatDiagnostic } from '../../content/report.ts';
 import type { Model, SiteModel } from '../../model/index.ts';
@@ -128,6 +129,8 @@ export function headerView(site: Pick<SiteModel, 'publisher' | 'title'>, pathnam
   const sections = [
     { text: 'Partnerships', href: PARTNERSHIPS_URL },
     { text: 'Decisions', href: REGISTER_URL },
+    { text: 'Boards compared', href: COMPARE_URL },
+    { text: 'What changed', href: CHANGES_URL },
     { text: 'Search', href: SEARCH_URL },
   ].map((section): SectionLink => {
     const current = pathname === section.href ? 'page' : pathname.startsWith(section.href) ? 'true' : undefined;
@@ -144,6 +147,7 @@ export function footerView(site: Pick<SiteModel, 'publisher' | 'title' | 'licenc
     { text: 'Decision register', href: REGISTER_URL },
     { text: 'Open data', href: DATA_URL },
     { text: 'Decisions feed (Atom)', href: FEED_URL },
+    { text: 'Changes feed (Atom)', href: CHANGES_FEED_URL },
     { text: 'Guide for officers', href: GUIDE_URL },
     ...(site.repository ? [{ text: 'Source files and history', href: site.repository }] : []),
   ];

@@ -5,10 +5,12 @@
 import {
   ALLOCATION_ATTRIBUTION_FIELDS, ALLOCATION_COLUMNS, allocationsLeftOutOf360Giving, grantPrefix, GIVING_SCHEMA_VERSION, licenceUrl, partnershipFeedUrl,
 } from '../../exports/index.ts';
+import { SEAT_COLUMNS, SEAT_FIELDS } from '../../exports/seats-csv.ts';
 import type { Model } from '../../model/index.ts';
 import { DECISION_KINDS, DECISION_STATUSES } from '../../schemas/index.ts';
 import { plural } from '../format.ts';
 import { DECISION_KIND_LABELS, DECISION_STATUS_LABELS } from '../labels.ts';
+import { SEATS_CSV_URL } from '../scrutiny/urls.ts';
 import { DATA_URL, dataFileUrl } from '../urls.ts';
 import { HOME_CRUMBS, type Crumb } from './breadcrumbs.ts';
 
@@ -109,9 +111,15 @@ export function openDataPageData(model: Model): OpenDataPage {
       fields: [
         ['organizations', 'Each partnership (classification: partnership), and each body of each structure version (classification: its kind, such as board). A body’s parent_id is the body it reports to, or its partnership; following parent_id walks the reporting lines.'],
         ['posts', 'Seats on a body: one per sector, with seats (how many), voting, and classification (the sector’s category, such as business); and named members.'],
+        ['seats_by_category (on each body)', 'The body’s voting and advisory seats summed by category, the figures of /compare/ and seats.csv; null when the structure lists no seats.'],
         ['structures', 'The versions: title, status, from, to, the decision that proposed or adopted it, and its bodies’ organization ids.'],
         ['reporting_lines, relations', 'Reporting lines (from reports to to), and other links (works-with, represented-on…), to a body, another partnership, or something outside the register (external).'],
       ],
+    },
+    {
+      id: 'seats', href: SEATS_CSV_URL, title: 'Seats on boards', format: 'CSV',
+      summary: 'One row for every seat line of every board, executive and public service board in a partnership’s structure in force: the figures of the boards compared page (/compare/), ready for a spreadsheet.',
+      fields: SEAT_COLUMNS.map((c): Field => [c, SEAT_FIELDS[c]]),
     },
     {
       id: 'grants', href: dataFileUrl('grants-360giving.json'), title: 'Grants (360Giving)', format: `JSON, 360Giving Data Standard ${GIVING_SCHEMA_VERSION}`,

@@ -9,6 +9,7 @@ import { CHAPTER_STATUS_LABELS, STRATEGY_KIND_LABELS } from '../labels.ts';
 import { indexModel } from '../lookup.ts';
 import { notesForFiles, type DataQualityNote } from '../notes.ts';
 import { chapterUrl, partnershipUrl } from '../urls.ts';
+import { servedByObjective, type ServedByView } from '../scrutiny/served-by.ts';
 import { pageSources, type PageSources } from '../sources-view.ts';
 import { shown } from './page-sources.ts';
 import { partnershipCrumbs, type Crumb } from './breadcrumbs.ts';
@@ -24,6 +25,8 @@ export interface ObjectiveView {
   lead: string;
   /** Priorities under it from every chapter, chapters A to Z by partnership. */
   serving: { title: string; href: string; partnershipName: string }[];
+  /** The decisions that serve it, directly or through a chapter's priority, with their money. */
+  servedBy: ServedByView;
 }
 
 /** A district's chapter, as the strategy's page lists it. */
@@ -105,6 +108,7 @@ export function strategyPageData(model: Model, p: PartnershipModel, s: StrategyM
           .filter((priority) => priority.objective === objective.id)
           .map((priority) => ({ title: priority.title, href: `${chapterUrl(partnership.id, s.id)}#priority-${priority.id}`, partnershipName: partnership.name })),
       ),
+      servedBy: servedByObjective(model, p.id, s.id, objective.id),
     })),
     chapters: chapters.map(({ partnership, chapter }) => ({
       title: chapter.title,

@@ -27,12 +27,13 @@ describe('what every page shows around its content', () => {
 
 describe('the header’s sections', () => {
   it('marks a section’s own page as the current page', () => {
-    expect(current('/decisions/')).toEqual([['Partnerships', undefined], ['Decisions', 'page'], ['Search', undefined]]);
+    expect(current('/decisions/')).toEqual([['Partnerships', undefined], ['Decisions', 'page'], ['Boards compared', undefined], ['What changed', undefined], ['Search', undefined]]);
   });
 
   it('marks the section a page is inside, such as a filtered register', () => {
-    expect(current('/decisions/year/2011/')).toEqual([['Partnerships', undefined], ['Decisions', 'true'], ['Search', undefined]]);
-    expect(current('/partnerships/vale-lsp/')).toEqual([['Partnerships', 'true'], ['Decisions', undefined], ['Search', undefined]]);
+    expect(current('/decisions/year/2011/')).toEqual([['Partnerships', undefined], ['Decisions', 'true'], ['Boards compared', undefined], ['What changed', undefined], ['Search', undefined]]);
+    expect(current('/partnerships/vale-lsp/')).toEqual([['Partnerships', 'true'], ['Decisions', undefined], ['Boards compared', undefined], ['What changed', undefined], ['Search', undefined]]);
+    expect(current('/compare/kind/lsp/')).toEqual([['Partnerships', undefined], ['Decisions', undefined], ['Boards compared', 'true'], ['What changed', undefined], ['Search', undefined]]);
   });
 
   it('marks no section on the home page', () => {
@@ -42,7 +43,7 @@ describe('the header’s sections', () => {
 
 describe('the footer’s links', () => {
   it('links to the statement, the lists, the open data, the feed and the guide', () => {
-    expect(footerView(model.site).links.map((l) => l.href)).toEqual(['/accessibility/', '/partnerships/', '/decisions/', '/data/', '/decisions.xml', '/guide/']);
+    expect(footerView(model.site).links.map((l) => l.href)).toEqual(['/accessibility/', '/partnerships/', '/decisions/', '/data/', '/decisions.xml', '/changes.xml', '/guide/']);
   });
 
   it('links to the source files only when site.yaml names a repository', () => {

@@ -16,6 +16,7 @@ describe('the open-data page', () => {
       ['Decisions', 'decisions.json', 'JSON'],
       ['Allocations', 'allocations.csv', 'CSV'],
       ['Structures', 'structures.json', 'JSON, Popolo'],
+      ['Seats on boards', 'seats.csv', 'CSV'],
       ['Grants (360Giving)', 'grants-360giving.json', expect.stringMatching(/^JSON, 360Giving Data Standard \d/)],
     ]);
   });
