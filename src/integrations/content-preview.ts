@@ -228,11 +228,23 @@ export function contentPreview(): AstroIntegration {
           reload();
         };
 
+        // Pages asked for between a save and its check wait for the check, so that no page is
+        // drawn from a model older than the files (its own 404 beside the new file's error).
+        let checked = Promise.resolve();
+        let release: (() => void) | undefined;
+        const saving = () => {
+          if (!release) checked = new Promise((resolve) => (release = resolve));
+        };
         // One run at a time, in order: a save while diagrams are drawn waits its turn.
         let queue = Promise.resolve();
         const run = (savedFile?: string) => {
           queue = queue
-            .then(() => refresh(check(savedFile)))
+            .then(() => {
+              const fresh = check(savedFile);
+              release?.();
+              release = undefined;
+              return refresh(fresh);
+            })
             .catch((error: unknown) => logger.error(`The preview could not check the content: ${(error as Error).message}`));
         };
         run();
@@ -241,15 +253,20 @@ export function contentPreview(): AstroIntegration {
           const pathname = new URL(request.url ?? '/', 'http://preview').pathname;
           // The register's addresses are written from the site's root: the base it is served under comes off first.
           const fromRoot = pathname.startsWith(base) ? `/${pathname.slice(base.length)}` : undefined;
-          const page = model && fromRoot && request.method === 'GET' && fromRoot.endsWith('/') ? unbuiltPage(model, decodeURIComponent(fromRoot), base) : undefined;
-          if (!page) return next();
-          response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page);
+          // Pages only: scripts and styles never wait.
+          if (!fromRoot || request.method !== 'GET' || !fromRoot.endsWith('/')) return next();
+          void checked.then(() => {
+            const page = model ? unbuiltPage(model, decodeURIComponent(fromRoot), base) : undefined;
+            if (!page) return next();
+            response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page);
+          });
         });
 
         server.watcher.add(contentDir);
         let timer: NodeJS.Timeout | undefined;
         const onChange = (path: string) => {
           if (!path.startsWith(contentDir)) return;
+          saving();
           // Editors write a file in several steps; check once they have finished.
           clearTimeout(timer);
           timer = setTimeout(() => {

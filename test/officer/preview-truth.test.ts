@@ -6,6 +6,7 @@
  * runs the same in `npm run dev`.)
  */
 import { rmSync } from 'node:fs';
+import type { AstroLoggerMessage } from 'astro';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/content/diagnostics.ts';
 import previewLogDestination, { contentPreview, isForOfficer, unbuiltPage } from '../../src/integrations/content-preview.ts';
@@ -104,13 +105,13 @@ describe('the terminal of the preview', () => {
     process.argv = argv;
     written.length = 0;
   });
-  const shiki = { label: 'config', level: 'warn', message: 'Shiki syntax highlighting uses inline styles that are not compatible with Content Security Policy (CSP).', newLine: true } as const;
-  const report = { label: 'partnership-register:content-preview', level: 'info', message: '16 files checked: 0 errors, 0 warnings', newLine: true } as const;
-  const address = { label: 'SKIP_FORMAT', level: 'info', message: ' astro  v7.3.5 ready in 743 ms\n┃ Local    http://localhost:4321/', newLine: true } as const;
-  const update = { label: 'SKIP_FORMAT', level: 'warn', message: 'New version of Astro available: 8.0.0\nRun npx @astrojs/upgrade to update', newLine: true } as const;
+  const shiki: AstroLoggerMessage = { label: 'config', level: 'warn', message: 'Shiki syntax highlighting uses inline styles that are not compatible with Content Security Policy (CSP).', newLine: true };
+  const report: AstroLoggerMessage = { label: 'partnership-register:content-preview', level: 'info', message: '16 files checked: 0 errors, 0 warnings', newLine: true };
+  const address: AstroLoggerMessage = { label: 'SKIP_FORMAT', level: 'info', message: ' astro  v7.3.5 ready in 743 ms\n┃ Local    http://localhost:4321/', newLine: true };
+  const update: AstroLoggerMessage = { label: 'SKIP_FORMAT', level: 'warn', message: 'New version of Astro available: 8.0.0\nRun npx @astrojs/upgrade to update', newLine: true };
 
   it('shows the checker’s report, the address and errors, and keeps developers’ notices out', () => {
-    expect([report, address, { ...shiki, level: 'error' }].every(isForOfficer)).toBe(true);
+    expect([report, address, { ...shiki, level: 'error' as const }].every((event) => isForOfficer(event))).toBe(true);
     expect(isForOfficer(shiki)).toBe(false);
     expect(isForOfficer(update)).toBe(false);
     expect(isForOfficer({ label: 'router', level: 'warn' })).toBe(false);
