@@ -55,18 +55,31 @@ function subjectOf(path: readonly PathSegment[]): string {
  * checkPlaceholders('partnerships/x/decisions/2011-11-08-prg.md', { funding: { fund: "<fill in: the fund's name>" } }, report)
  * // placeholder: "`fund` still holds the template's placeholder "<fill in: the fund's name>"; …; fill in the fund's name"
  */
-export function checkPlaceholders(file: string, data: unknown, report: Report, path: PathSegment[] = []): void {
-  if (typeof data === 'string') {
-    const what = placeholderIn(data);
-    if (what === undefined) return;
-    const fix = `fill in ${what}`;
-    report({
-      file, severity: 'error', code: 'placeholder', locator: valueAt(...path), actual: data, fix,
-      message: `${subjectOf(path)} still holds the template's placeholder "${data}"; expected what the document says; ${fix}`,
-    });
-  } else if (Array.isArray(data)) {
-    data.forEach((item, i) => checkPlaceholders(file, item, report, [...path, i]));
-  } else if (data !== null && typeof data === 'object') {
-    for (const [key, value] of Object.entries(data)) checkPlaceholders(file, value, report, [...path, key]);
-  }
+export function checkPlaceholders(file: string, data: unknown, report: Report): void {
+  // One path, grown and shrunk as the walk goes: every file's data is walked, and nearly all hold no placeholder.
+  const path: PathSegment[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') {
+      const what = value.includes('<fill in: ') ? placeholderIn(value) : undefined;
+      if (what === undefined) return;
+      const fix = `fill in ${what}`;
+      report({
+        file, severity: 'error', code: 'placeholder', locator: valueAt(...path), actual: value, fix,
+        message: `${subjectOf(path)} still holds the template's placeholder "${value}"; expected what the document says; ${fix}`,
+      });
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i]);
+        path.pop();
+      }
+    } else if (value !== null && typeof value === 'object') {
+      for (const key in value) {
+        path.push(key);
+        walk((value as Record<string, unknown>)[key]);
+        path.pop();
+      }
+    }
+  };
+  walk(data);
 }
