@@ -98,20 +98,22 @@ const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&am
  * the file's problems, and that the page reloads once the file is fixed.
  * Undefined when the address is not such a page (Astro answers as usual).
  *
+ * @param pathname the address asked for, from the site's root
+ * @param base where the site is served (Astro's `base`), under which Vite serves the styles and its client
  * @example
  * unbuiltPage(model, '/partnerships/town-lsp/decisions/2009-01-20-adopt-structure/')
  * // '<!doctype html>…This page cannot be shown until its file is fixed…'
  */
 export function unbuiltPage(model: Pick<Model, 'partnerships' | 'diagnostics'>, pathname: string, base = '/'): string | undefined {
   const inModel = filesInModel(model);
-  const broken = new Map<string, { url: string; under: boolean }>();
+  const broken = new Set<string>();
   for (const d of model.diagnostics) {
     if (d.severity !== 'error' || inModel.has(d.file) || broken.has(d.file)) continue;
     const page = pageOf(d.file);
-    if (page && (page.url === pathname || (page.under && pathname.startsWith(page.url)))) broken.set(d.file, page);
+    if (page && (page.url === pathname || (page.under && pathname.startsWith(page.url)))) broken.add(d.file);
   }
   if (broken.size === 0) return undefined;
-  const files = [...broken.keys()];
+  const files = [...broken];
   const problems = model.diagnostics.filter((d) => broken.has(d.file)).map((d) => `<li><code>${escapeHtml(formatDiagnostic(d, 'content'))}</code></li>`);
   const names = files.map((file) => `<code>content/${escapeHtml(file)}</code>`).join(' and ');
   return `<!doctype html>
@@ -128,7 +130,7 @@ export function unbuiltPage(model: Pick<Model, 'partnerships' | 'diagnostics'>, 
 <main class="govuk-main-wrapper" id="main-content">
 <div class="govuk-error-summary" role="region" aria-labelledby="preview-problems-title">
 <h1 class="govuk-error-summary__title" id="preview-problems-title">This page cannot be shown until its file is fixed</h1>
-<p class="govuk-body">The checker cannot read ${names}, so the site has no page for it yet. Fix ${files.length === 1 ? 'this problem' : 'these problems'} and save the file: this page reloads by itself.</p>
+<p class="govuk-body">The checker found an error in ${names} that keeps ${files.length === 1 ? 'it' : 'them'} out of the site, so there is no page here yet. Fix ${files.length === 1 ? 'this problem' : 'these problems'} and save the file: this page reloads by itself.</p>
 <ul class="govuk-list govuk-!-font-size-16">
 ${problems.join('\n')}
 </ul>
