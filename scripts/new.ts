@@ -327,7 +327,7 @@ function structureTemplate(context: Context, title: string, id: string): { id: s
   };
 }
 
-function strategyTemplate(context: Context, title: string, id: string): { id: string; keys: Key[] } {
+function strategyTemplate(title: string, id: string): { id: string; keys: Key[] } {
   return {
     id,
     keys: [
@@ -514,7 +514,7 @@ export function scaffold(type: string, args: string[], options: { contentDir: st
   } else if (kind === 'structure' || kind === 'strategy') {
     const title = requireText(args[1], `${kind}'s title`);
     const id = requireId(options.id ?? idFromTitle(title), `${kind}'s id`);
-    made = kind === 'structure' ? structureTemplate(context, title, id) : strategyTemplate(context, title, id);
+    made = kind === 'structure' ? structureTemplate(context, title, id) : strategyTemplate(title, id);
     folder = kind === 'structure' ? 'structures' : 'strategies';
   } else if (kind === 'chapter') {
     made = chapterTemplate(context, requireText(args[1], 'strategy (<owner-partnership-id>/<strategy-id>)'), args[2]?.trim() || undefined);
