@@ -109,11 +109,12 @@ const refusal = refusalOf(dist);
 if (refusal) refuse(refusal);
 
 // Astro, Pagefind and the pipeline take a second or two to load: only once the arguments are known to be sound.
-const [{ build }, { close: closeSearchIndexer }, { countDiagnostics }, { textReport, writeReport }, { prepareDiagrams }, { checkContent, shareCheckedModel }, { basePathOf }, { indexSearch }] = await Promise.all([
+const [{ build }, { close: closeSearchIndexer }, { countDiagnostics }, { textReport, writeReport }, { defaultCacheDir }, { prepareDiagrams }, { checkContent, shareCheckedModel }, { basePathOf }, { indexSearch }] = await Promise.all([
   import('astro'),
   import('pagefind'),
   import('../src/content/diagnostics.ts'),
   import('../src/content/report.ts'),
+  import('../src/diagrams/cache.ts'),
   import('../src/diagrams/prepare.ts'),
   import('../src/model/index.ts'),
   import('../src/site/base-path.ts'),
@@ -230,8 +231,11 @@ shareCheckedModel(contentDir, model);
 try {
   // 2. Diagrams: one browser session; unchanged diagrams come from .cache/diagrams.
   const structures = model.partnerships.reduce((n, p) => n + p.structures.length, 0);
-  if (options['no-diagrams']) process.stdout.write(`Rendering ${structures} diagrams… not drawn (--no-diagrams): pages show text alternatives and any cached drawings (0 ms)\n`);
-  else await stage(`Rendering ${structures} diagrams`, (notes) => prepareDiagrams(model, { require: requireDiagrams, log: (text) => notes.push(text) }), (r) =>
+  if (options['no-diagrams']) {
+    // The drawings cached where the build was started, as when it draws (prepareDiagrams): step 3 moves to the project's folder.
+    process.env.DIAGRAM_CACHE_DIR ||= defaultCacheDir();
+    process.stdout.write(`Rendering ${structures} diagrams… not drawn (--no-diagrams): pages show text alternatives and any cached drawings (0 ms)\n`);
+  } else await stage(`Rendering ${structures} diagrams`, (notes) => prepareDiagrams(model, { require: requireDiagrams, log: (text) => notes.push(text) }), (r) =>
     `${r.rendered} drawn, ${r.cached} unchanged${r.missing ? `, ${r.missing} as text only` : ''}`);
 
   // 3. Pages, into the staging folder. Astro writes its server code inside the working
