@@ -8,7 +8,7 @@ export const SiteSchema = z.strictObject({
   title: TextSchema,
   /** Who publishes the register (your team or council), shown in the header and footer. */
   publisher: TextSchema,
-  /** The full web address the site is published at (`https://partnerships.example.org`), used in feeds, the sitemap and open data. */
+  /** The full web address the site is published at, path included (`https://partnerships.example.org`, or `https://www.example.org/register/` for a folder of a website): every link is under it, and feeds, the sitemap and open data use it. */
   base_url: z.url({ protocol: /^https?$/, error: 'must be a full web address starting with https://, such as https://partnerships.example.org' }),
   /** Optional: the git repository holding the content (`https://github.com/example/partnerships`), for "edit this page" and history links. */
   repository: z.url({ protocol: /^https?$/, error: 'must be a full web address starting with https://' }).nullish(),
