@@ -13,7 +13,6 @@ import matter from 'gray-matter';
 import type { PathSegment, PendingDiagnostic } from './diagnostics.ts';
 import { decodeUtf8, describeInvalidCharacter, findInvalidCharacters, LineIndex } from './text.ts';
 import { invalidCharacterMessage, parseYaml, type YamlResult } from './yaml.ts';
-import { checkMarkdownLimits } from '../rules/markdown.ts';
 import { ID_PATTERN, slugify } from '../schemas/ids.ts';
 
 /** The content types of the contract's file layout. */
@@ -39,6 +38,12 @@ export interface ParsedDocument extends ContentFile {
   data?: unknown;
   /** The Markdown below the frontmatter, for `.md` files. */
   body?: string;
+  /**
+   * Where `body` starts in the file (line and column from 1), so that a rule
+   * about the Markdown (src/rules/markdown.ts) can place its problems without
+   * the file's text, which the checker's reader thread does not send.
+   */
+  bodyStart?: { line: number; column: number };
 }
 
 /** One content file, read and parsed, with what is needed to place its problems. */
@@ -302,20 +307,19 @@ export function readContentFile(contentDir: string, content: ContentFile, diagno
     }
   }
   if (!parse) return document;
-  // A YAML escape ("\uD800", "\x07") writes a character the text itself does not hold.
+  // A YAML escape ("\uD800") writes a character the text itself does not hold.
   if (document.data !== undefined && document.yaml.includes('\\')) reportEscapedCharacters(file, document.data, diagnostics);
-  if (document.body !== undefined) {
-    const bodyStart = text.length - document.body.length;
-    for (const p of checkMarkdownLimits(document.body, bodyStart)) diagnostics.push({ file, severity: 'error', code: p.code, message: p.message, ...at(p.offset) });
-  }
+  // gray-matter's body is the end of the text, after the closing `---` line.
+  if (document.body !== undefined) document.bodyStart = offsetToLineColumn(text, text.length - document.body.length);
   return document;
 }
 
 /**
  * Reports each value (or key) of a file's data that holds a character no
  * page can publish, which only a YAML escape can write: a lone surrogate
- * ("\uD800"), a control character ("\x07", "\e") or a non-character
- * ("\uFFFE"). Placed at the value, by its path.
+ * ("\uD800") or a non-character ("\uFFFE"). Placed at the value, by its
+ * path. A control character written as an escape ("\e") is let through, as
+ * deliberate: the outputs escape it (in the terminal, JSON) or drop it (XML).
  */
 function reportEscapedCharacters(file: string, data: unknown, diagnostics: PendingDiagnostic[]): void {
   const report = (path: PathSegment[], at: 'value' | 'key', codePoint: number) =>
@@ -329,13 +333,13 @@ function reportEscapedCharacters(file: string, data: unknown, diagnostics: Pendi
   // The data is at most js-yaml's maxDepth deep, so recursion is bounded.
   const walk = (value: unknown, path: PathSegment[]): void => {
     if (typeof value === 'string') {
-      const found = findInvalidCharacters(value);
+      const found = findInvalidCharacters(value, { controls: false });
       if (found) report(path, 'value', found.codePoint);
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => walk(item, [...path, i]));
     } else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
       for (const [key, item] of Object.entries(value)) {
-        const found = findInvalidCharacters(key);
+        const found = findInvalidCharacters(key, { controls: false });
         if (found) report([...path, key], 'key', found.codePoint);
         walk(item, [...path, key]);
       }

@@ -128,18 +128,21 @@ export interface InvalidCharacters {
  * must drop them, and pages show them as boxes or not at all), the 66 Unicode
  * non-characters (U+FFFE, U+FDD0…: never text), and lone surrogates (half of
  * a character, which a YAML escape such as "\uD800" can write, and which
- * strict JSON readers refuse). Tab and line feed are text.
+ * strict JSON readers refuse). Tab and line feed are text. With `controls:
+ * false`, control characters are let through: a YAML escape that writes one
+ * (`"\e"`) is deliberate, and every output escapes or drops it.
  *
  * @example
  * findInvalidCharacters('Board\u000B of Directors') // { offset: 5, codePoint: 0x0b, count: 1 }
  * findInvalidCharacters('Board 😀') // undefined
  */
-export function findInvalidCharacters(text: string): InvalidCharacters | undefined {
+export function findInvalidCharacters(text: string, { controls = true } = {}): InvalidCharacters | undefined {
   let found: InvalidCharacters | undefined;
   SUSPECT.lastIndex = 0;
   for (let m = SUSPECT.exec(text); m !== null; m = SUSPECT.exec(text)) {
     const i = m.index;
     const unit = text.charCodeAt(i);
+    if (!controls && unit <= 0x9f) continue;
     let codePoint = unit;
     if (unit >= 0xd800 && unit <= 0xdbff) {
       const low = text.charCodeAt(i + 1);

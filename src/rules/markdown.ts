@@ -13,15 +13,20 @@
  * most; each limit is far above what a real page needs (see "Limits" in
  * docs/authoring.md, which quotes each message).
  *
- * The checker reports a text over a limit at the line where it goes over; the
- * renderer (src/site/markdown.ts) shows such a text as plain paragraphs
- * instead of parsing it, so nothing can reach the parser unbounded.
+ * The checker reports a page's text over a limit at the line where it goes
+ * over (`checkBodyLimits`, where documents are validated); the renderer
+ * (src/site/markdown.ts) shows such a text as plain paragraphs instead of
+ * parsing it, so nothing can reach the parser unbounded.
  *
  * The scan follows CommonMark's blocks the way the parser does, closely
  * enough to count: where it must guess, it counts more, never less (an HTML
  * block is counted as a paragraph); a `_` inside a word is not counted, as
  * the parser passes over it too.
  */
+
+import type { PendingDiagnostic } from '../content/diagnostics.ts';
+import type { ParsedDocument } from '../content/load.ts';
+import { LineIndex } from '../content/text.ts';
 
 /** The limits, each a count a real page stays far below. */
 export const MARKDOWN_LIMITS = {
@@ -97,6 +102,27 @@ export function checkMarkdownLimits(text: string, start = 0): MarkdownProblem[] 
     });
   }
   return problems;
+}
+
+/**
+ * Adds the problems of a document's Markdown body with the limits to
+ * `diagnostics`, each placed in the file by where the body starts (which the
+ * loader records), so the file's text is not needed.
+ *
+ * @example
+ * checkBodyLimits({ file: 'partnerships/x/decisions/d.md', body: '- '.repeat(20) + 'x', bodyStart: { line: 9, column: 1 } }, diagnostics)
+ * // diagnostics: [{ file: 'partnerships/x/decisions/d.md', line: 9, column: 21, severity: 'error', code: 'markdown-too-deep', … }]
+ */
+export function checkBodyLimits({ file, body, bodyStart }: Pick<ParsedDocument, 'file' | 'body' | 'bodyStart'>, diagnostics: PendingDiagnostic[]): void {
+  if (body === undefined) return;
+  const problems = checkMarkdownLimits(body);
+  if (problems.length === 0) return;
+  const start = bodyStart ?? { line: 1, column: 1 };
+  const lines = new LineIndex(body);
+  for (const { offset, code, message } of problems) {
+    const { line, column } = lines.position(offset);
+    diagnostics.push({ file, severity: 'error', code, message, line: start.line + line - 1, column: line === 1 ? start.column + column - 1 : column });
+  }
 }
 
 /** A quote on the stack of open containers; a list item is held as the column its text starts at. */

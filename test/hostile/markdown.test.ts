@@ -8,7 +8,9 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MARKDOWN_LIMITS, checkMarkdownLimits } from '../../src/rules/markdown.ts';
+import type { PendingDiagnostic } from '../../src/content/diagnostics.ts';
+import { readContentFile } from '../../src/content/load.ts';
+import { MARKDOWN_LIMITS, checkBodyLimits, checkMarkdownLimits } from '../../src/rules/markdown.ts';
 import { renderMarkdown } from '../../src/site/markdown.ts';
 import { check, copyValid, ROOT } from '../helpers/fixtures.ts';
 
@@ -77,6 +79,27 @@ describe('the texts from the issue', () => {
     const lineOfLimit = body.slice(0, MARKDOWN_LIMITS.characters).split('\n').length;
     const { diagnostics, firstLine } = checkBody(body);
     expect(diagnostics.find((d) => d.code === 'markdown-too-long')).toMatchObject({ line: firstLine + lineOfLimit - 1 });
+  });
+});
+
+describe('placing a body\'s problems in its file', () => {
+  it('counts from where the loader says the body starts, frontmatter and all', () => {
+    const dir = copyValid();
+    made.push(dir);
+    const text = `---\ntitle: A decision\ndate: 2011-01-01\ndecision_maker: Cabinet\nkind: [other]\nstatus: noted\npublic: true\n---\nA first line.\n\n${'> '.repeat(12)}quoted\n`;
+    writeFileSync(join(dir, 'partnerships/town-lsp/decisions/2011-01-01-deep.md'), text);
+    const document = readContentFile(dir, { file: 'partnerships/town-lsp/decisions/2011-01-01-deep.md', kind: 'decision', id: '2011-01-01-deep', partnershipId: 'town-lsp' }, []);
+    expect(document.bodyStart).toEqual({ line: 9, column: 1 });
+    const diagnostics: PendingDiagnostic[] = [];
+    checkBodyLimits(document, diagnostics);
+    // The eleventh ">" of line 11, at column 21.
+    expect(diagnostics).toMatchObject([{ file: 'partnerships/town-lsp/decisions/2011-01-01-deep.md', line: 11, column: 21, severity: 'error', code: 'markdown-too-deep' }]);
+  });
+
+  it('adds columns on the first line when the body starts part-way along it', () => {
+    const diagnostics: PendingDiagnostic[] = [];
+    checkBodyLimits({ file: 'f.md', body: `${'>'.repeat(11)} x`, bodyStart: { line: 4, column: 6 } }, diagnostics);
+    expect(diagnostics).toMatchObject([{ line: 4, column: 16, code: 'markdown-too-deep' }]);
   });
 });
 
