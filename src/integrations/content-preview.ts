@@ -156,6 +156,34 @@ function diagramsNotice(count: number, browser: boolean): string {
     : `${noBrowserReason()}, so ${diagrams} ${count === 1 ? 'is' : 'are'} shown as text only. ${INSTALL_BROWSER_ADVICE} Then save the file again.`;
 }
 
+/** Sends one of the preview's own pages. */
+function sendPage(response: ServerResponse, page: string): void {
+  response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page);
+}
+
+/**
+ * Sends the page `instead` gives in place of a "Page not found" answer, when
+ * it gives one by the time the answer starts; any other answer goes as it is.
+ */
+function insteadOfNotFound(response: ServerResponse, instead: () => string | undefined): void {
+  const { writeHead, write, end } = response;
+  let replaced = false;
+  response.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
+    const page = status === 404 ? instead() : undefined;
+    if (!page) return (writeHead as (...args: unknown[]) => ServerResponse).call(this, status, ...rest);
+    replaced = true;
+    writeHead.call(this, 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    (end as (chunk: string) => ServerResponse).call(this, page);
+    return this;
+  } as ServerResponse['writeHead'];
+  response.write = function (this: ServerResponse, ...args: unknown[]) {
+    return replaced || (write as (...args: unknown[]) => boolean).apply(this, args);
+  } as ServerResponse['write'];
+  response.end = function (this: ServerResponse, ...args: unknown[]) {
+    return replaced ? this : (end as (...args: unknown[]) => ServerResponse).apply(this, args);
+  } as ServerResponse['end'];
+}
+
 /** An Astro integration that watches the content folder during `astro dev`. */
 export function contentPreview(): AstroIntegration {
   let preview = false;
@@ -257,10 +285,14 @@ export function contentPreview(): AstroIntegration {
           const fromRoot = pathname.startsWith(base) ? `/${pathname.slice(base.length)}` : undefined;
           // Pages only: scripts and styles never wait.
           if (!fromRoot || request.method !== 'GET' || !fromRoot.endsWith('/')) return next();
+          const unbuilt = () => (model ? unbuiltPage(model, decodeURIComponent(fromRoot), base) : undefined);
           void checked.then(() => {
-            const page = model ? unbuiltPage(model, decodeURIComponent(fromRoot), base) : undefined;
-            if (!page) return next();
-            response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page);
+            const page = unbuilt();
+            if (page) return void sendPage(response, page);
+            // A save seen only after this request came in can be checked while Astro renders it, from
+            // the newer model: Astro then answers "Page not found", and this page is sent in its place.
+            insteadOfNotFound(response, unbuilt);
+            next();
           });
         });
 
