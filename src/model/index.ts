@@ -9,6 +9,7 @@ import { sortDiagnostics, type Diagnostic, type PendingDiagnostic } from '../con
 import { planContent, readContentFile, type ContentFile, type ContentPlan, type ParsedDocument, type SourceDocument } from '../content/load.ts';
 import { LineIndex } from '../content/text.ts';
 import type { Entry } from '../content/entry.ts';
+import { checkBodyLimits } from '../rules/markdown.ts';
 import { validateDocument } from './validate.ts';
 import { YamlLocator } from '../content/yaml.ts';
 import { crossFileOnly, resolveModel } from './resolve.ts';
@@ -91,6 +92,8 @@ export function checkDocuments(documents: readonly ParsedDocument[], diagnostics
 }
 
 function validateInto(share: Share, document: ParsedDocument, keep: Keep): void {
+  // A page's Markdown is checked against the limits the renderer keeps to, even when its frontmatter does not parse.
+  checkBodyLimits(document, share.diagnostics);
   if (document.data === undefined) {
     share.invalidFiles.push(document.file);
     return;
