@@ -65,6 +65,9 @@ function checkCompleteParts(document: ParsedDocument, diagnostics: PendingDiagno
   }
 }
 
+/** How many unknown keys of one mapping are named, each with its own problem, before the rest are counted in one. */
+const UNKNOWN_KEYS_NAMED = 20;
+
 const pathKey = (path: readonly PropertyKey[]) => path.map(String).join('\u0000');
 
 /**
@@ -202,7 +205,17 @@ function issueToDiagnostics(document: ParsedDocument, schema: z.ZodType, issue: 
 
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeys(schema, path);
-    return issue.keys.map((key) => {
+    // Past a few, unknown keys in one place are one mistake (a pasted block, a generated file): the
+    // first are named, the rest counted, so 100,000 of them cost one problem, not 100,000.
+    const named = issue.keys.slice(0, UNKNOWN_KEYS_NAMED);
+    const rest = issue.keys.length - named.length;
+    const more: PendingDiagnostic[] = rest > 0 ? [{
+      ...base,
+      code: 'unknown-key',
+      locator: { path: [...path, issue.keys[UNKNOWN_KEYS_NAMED]], at: 'key' },
+      message: `and ${rest.toLocaleString('en-GB')} more keys this register does not know${path.length ? ` in ${subject(path).replace(/^Item/, 'item')}` : ''}, from \`${issue.keys[UNKNOWN_KEYS_NAMED]}\` on; expected only the keys of the content model (docs/authoring.md); delete them`,
+    }] : [];
+    return [...named.map((key) => {
       const suggestion = closest(key, known);
       return {
         ...base,
@@ -213,7 +226,7 @@ function issueToDiagnostics(document: ParsedDocument, schema: z.ZodType, issue: 
             ? `did you mean \`${suggestion}\`${requiredTypos.has(pathKey([...path, key])) ? ', which is required and missing' : ''}? Rename it to \`${suggestion}\``
             : `expected one of: ${listWords(known)}; rename or delete it`),
       };
-    });
+    }), ...more];
   }
   if (isMissing(document.data, path, issue)) {
     const parentKey = path.length > 1 ? path.slice(0, -1) : [];

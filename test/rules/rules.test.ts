@@ -54,3 +54,16 @@ describe('a reference to a decision', () => {
     expect(decisionReference('lancaster/2011-11-08-partnerships', 'chorley-partnership')).toEqual({ partnershipId: 'lancaster', decisionId: '2011-11-08-partnerships' });
   });
 });
+
+describe('a mapping with thousands of unknown keys', () => {
+  it('names the first twenty and counts the rest in one problem, so the report stays small', async () => {
+    const { validateDocument } = await import('../../src/model/validate.ts');
+    const data: Record<string, unknown> = { title: 'T', publisher: 'P', base_url: 'https://example.org' };
+    for (let i = 0; i < 50_000; i++) data[`k${i}`] = 1;
+    const found: PendingDiagnostic[] = [];
+    validateDocument({ file: 'site.yaml', kind: 'site', id: 'site', data }, found);
+    expect(found).toHaveLength(21);
+    expect(found.every((d) => d.code === 'unknown-key')).toBe(true);
+    expect(found.at(-1)?.message).toMatch(/^and 49,980 more keys this register does not know, from `k20` on;/);
+  });
+});
