@@ -27,6 +27,7 @@ import { constants } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { escapeControlCharacters } from '../src/content/report.ts';
+import { isAlive } from '../src/diagrams/cache.ts';
 import { contentDirectory } from '../src/model/settings.ts';
 
 const USAGE = 'Usage: npm run build [-- --out DIR] [-- --require-diagrams] [-- --no-diagrams]';
@@ -121,15 +122,6 @@ const [{ build }, { close: closeSearchIndexer }, { countDiagnostics }, { textRep
   import('../src/site/search-index.ts'),
 ]);
 
-/** Whether a process is running; one we may not signal is running too. */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Removes half-built folders (`<prefix><pid>`) of earlier builds that were killed outright; a build still running keeps its own. */
 function clearStale(folder: string, prefix: string): void {

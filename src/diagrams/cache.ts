@@ -150,8 +150,14 @@ export const UNUSED_ENTRY_LIFETIME_MS = 24 * 60 * 60 * 1000;
 /** A lock older than this was left by a build that was killed: no build holds it for more than a moment. */
 const STALE_LOCK_MS = 10_000;
 
-/** Whether a process is running; one we may not signal is running too. */
-function isAlive(pid: number): boolean {
+/**
+ * Whether a process is running; one we may not signal is running too. Builds
+ * use it to tell a lock or a folder left by a killed build from a live one's.
+ *
+ * @example
+ * isAlive(process.pid) // true
+ */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
