@@ -215,7 +215,7 @@ function issueToDiagnostics(document: ParsedDocument, schema: z.ZodType, issue: 
       locator: { path: [...path, issue.keys[UNKNOWN_KEYS_NAMED]], at: 'key' },
       message: `and ${rest.toLocaleString('en-GB')} more keys this register does not know${path.length ? ` in ${subject(path).replace(/^Item/, 'item')}` : ''}, from \`${issue.keys[UNKNOWN_KEYS_NAMED]}\` on; expected only the keys of the content model (docs/authoring.md); delete them`,
     }] : [];
-    return [...named.map((key) => {
+    return [...named.map((key): PendingDiagnostic => {
       const suggestion = closest(key, known);
       return {
         ...base,
