@@ -13,7 +13,7 @@ import type { DecisionModel, FundingModel, PartnershipModel, SiteModel } from '.
 import { formatPounds } from '../model/money.ts';
 import { formatDate } from '../site/format.ts';
 import { DECISION_KIND_LABELS, DECISION_STATUS_LABELS } from '../site/labels.ts';
-import { DATA_URL, HOME_URL, decisionUrl, partnershipUrl } from '../site/urls.ts';
+import { DATA_URL, FEED_STYLESHEET_URL, HOME_URL, decisionUrl, partnershipUrl } from '../site/urls.ts';
 import { allocationMaker, decisionAmount } from './attribution.ts';
 import { latestTimestamp, toTimestamp } from './dates.ts';
 import { absoluteUrl } from './site-links.ts';
@@ -141,6 +141,8 @@ export function decisionsFeed(options: FeedOptions): string {
   const updated = latestTimestamp(entries.map((e) => e.updated)) ?? options.emptyUpdated;
   return [
     `<?xml version="1.0" encoding="utf-8"?>`,
+    // Browsers show the feed as a readable page through this stylesheet; feed readers ignore it.
+    `<?xml-stylesheet type="text/xsl" href="${FEED_STYLESHEET_URL}"?>`,
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">`,
     `<id>${escapeXml(feedUrl)}</id>`,
     `<title type="text">${escapeXml(options.title)}</title>`,

@@ -20,7 +20,7 @@ import { DECISION_STATUS_LABELS } from '../site/labels.ts';
 import { indexModel } from '../site/lookup.ts';
 import { changeLog, changeUrl, type DatedChange } from '../site/scrutiny/changes.ts';
 import { CHANGES_FEED_URL, CHANGES_URL } from '../site/scrutiny/urls.ts';
-import { HOME_URL, decisionUrl, structureUrl } from '../site/urls.ts';
+import { FEED_STYLESHEET_URL, HOME_URL, decisionUrl, structureUrl } from '../site/urls.ts';
 import { latestTimestamp, toTimestamp } from './dates.ts';
 import { absoluteUrl } from './site-links.ts';
 import { escapeXml } from './text.ts';
@@ -135,6 +135,7 @@ export function changesFeed(model: Model, options: ChangesFeedOptions): string {
   const edits = log.history.available ? ', and edits to pages' : '';
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
+    `<?xml-stylesheet type="text/xsl" href="${FEED_STYLESHEET_URL}"?>`,
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">',
     `<id>${escapeXml(feedUrl)}</id>`,
     `<title type="text">${escapeXml(`What changed: ${site.title}`)}</title>`,

@@ -56,6 +56,8 @@ export const GUIDE_URL = `${BASE_PATH}guide/`;
 export const SITEMAP_URL = `${BASE_PATH}sitemap.xml`;
 /** The icon browsers show beside the page's title (public/favicon.svg). */
 export const FAVICON_URL = `${BASE_PATH}favicon.svg`;
+/** The stylesheet that shows the Atom feeds as a readable page in a browser (public/feed.xsl). */
+export const FEED_STYLESHEET_URL = `${BASE_PATH}feed.xsl`;
 
 /**
  * An open-data file.

@@ -44,6 +44,13 @@ export function parseXml(source: string): XmlElement {
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   while (i < source.length) {
+    // A processing instruction before the root (a feed's <?xml-stylesheet?>) is read past, as XML allows.
+    if (source.startsWith('<?', i) && stack.length === 0 && !root) {
+      const end = source.indexOf('?>', i);
+      if (end < 0) throw new Error('unclosed processing instruction');
+      i = end + 2;
+      continue;
+    }
     if (source[i] !== '<') {
       const next = source.indexOf('<', i);
       const raw = source.slice(i, next < 0 ? source.length : next);
