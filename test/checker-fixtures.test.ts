@@ -62,6 +62,18 @@ describe('messages say what is wrong, what was expected and how to fix it', () =
     expect(message('unknown-key', 'unknown-key')).toMatch(/`reprots_to`.*did you mean `reports_to`\?/);
   });
 
+  it('reports a key written without its colon on its own line, saying where to add the colon', () => {
+    expect(message('yaml-missing-colon', 'yaml-syntax')).toBe('`fund` has no `:` after it, so this line is not read as a key and its value; add `:` after `fund`: write `fund: Performance Reward Grant`');
+  });
+
+  it('gives the column to indent a tab-indented line to, in line with the key above', () => {
+    expect(message('tab-indentation', 'tab-indentation')).toBe('a tab is used for indentation here; YAML indentation must be spaces; replace the tab with 4 spaces, so that the line starts in column 5, in line with `id` above');
+  });
+
+  it('uses no YAML jargon (mapping, scalar, flow) in any message of any case', () => {
+    for (const name of invalidCases()) for (const d of run(name)) expect(d.message, name).not.toMatch(/\b(mapping|scalar|flow)\b/i);
+  });
+
   it('suggests the nearest value for every closed list, a decision\'s kind written as one text included', () => {
     expect(message('invalid-value-decision-kind', 'invalid-value')).toBe('`kind` is the text "Funding", which is not one of the allowed values; expected one of: funding, structure, strategy, support, consultation-response, other; did you mean "funding"?');
   });

@@ -138,12 +138,76 @@ function explainYamlException(error: YAMLException, text: string): YamlProblem {
   // js-yaml marks an alias after its `*`; the officer looks for the `*`.
   if (/maxAliases/.test(error.reason) && text[offset - 1] === '*') offset--;
   const hint = HINTS.find(([pattern]) => pattern.test(error.reason));
+  if (hint?.[1] === 'tab-indentation') return { offset, code: hint[1], message: tabMessage(text, offset) };
   if (hint && hint[1] !== 'yaml-syntax') return { offset, code: hint[1], message: hint[2] };
-  return unclosedAbove(text, offset) ?? {
+  return unclosedAbove(text, offset) ?? missingColonAbove(text, offset) ?? {
     offset,
     code: 'yaml-syntax',
-    message: hint?.[2] ?? `the YAML here cannot be read (${error.reason}); check the quotes, brackets and indentation on this line and the one before`,
+    // js-yaml's own reason speaks of mappings and scalars: the officer is told what to look at instead.
+    message: hint?.[2] ?? SYNTAX_FALLBACK,
   };
+}
+
+const SYNTAX_FALLBACK = 'the text here cannot be read: check the quotes, brackets and indentation on this line and the one before, and put quotes around text that contains ": " or starts with a special character such as [ { * & ! | > \' " % @ `';
+
+/** The lines of a text around an offset: the line it is on, and each line above it, nearest first. */
+function linesAbove(text: string, offset: number): { start: number; line: string }[] {
+  const lines: { start: number; line: string }[] = [];
+  let end = text.indexOf('\n', offset);
+  if (end < 0) end = text.length;
+  while (end >= 0 && lines.length < 50) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    lines.push({ start, line: text.slice(start, end) });
+    if (start === 0) break;
+    end = start - 1;
+  }
+  return lines;
+}
+
+/** Where a line's key starts: after its indentation, and after "- " for an item of a list. */
+function keyColumn(line: string): number {
+  const match = /^( *)(- +)?/.exec(line);
+  return (match?.[1].length ?? 0) + (match?.[2]?.length ?? 0);
+}
+
+/**
+ * What to indent a line that starts with a tab to: in line with the key of the
+ * line above, or two spaces further when that line opens a list or group of keys.
+ *
+ * @example
+ * // above: "  - id: delivery-group"; here: "\tname: Delivery Group"
+ * tabMessage(text, offset) // '…replace the tab with 4 spaces, so that the line starts in column 5, in line with `id` above'
+ */
+function tabMessage(text: string, offset: number): string {
+  const [, ...above] = linesAbove(text, offset);
+  const previous = above.find(({ line }) => !/^\s*(#.*)?$/.test(line))?.line;
+  if (previous === undefined || previous.startsWith('\t')) return 'a tab is used for indentation here; YAML indentation must be spaces; replace the tab with spaces, lining the line up with the lines it belongs with';
+  const opens = /:\s*(#.*)?$/.test(previous);
+  const spaces = keyColumn(previous) + (opens ? 2 : 0);
+  const key = /^ *(?:- +)?([^:#\s]+)/.exec(previous)?.[1];
+  const where = opens ? `two spaces in from \`${key}\` above, which it belongs to` : `in line with \`${key}\` above`;
+  return `a tab is used for indentation here; YAML indentation must be spaces; replace the tab with ${spaces} space${spaces === 1 ? '' : 's'}, so that the line starts in column ${spaces + 1}, ${where}`;
+}
+
+/**
+ * A line among those just above a syntax error that is a key without its
+ * colon (`fund Performance Reward Grant`): js-yaml notices only on the next
+ * line, but the officer's mistake, and the fix, are on this one.
+ */
+function missingColonAbove(text: string, offset: number): YamlProblem | undefined {
+  const lines = linesAbove(text, offset).slice(0, 3);
+  for (const { start, line } of lines) {
+    if (/^\s*(#.*)?$/.test(line) || line.includes(':') || /^\s*(- |[\[{'"|>#&*!%@`])/.test(line)) continue;
+    const match = /^( *)([a-z][a-z0-9_]*)(\s+)(\S.*)?$/.exec(line);
+    if (!match) continue;
+    const [, indent, key, space, rest] = match;
+    return {
+      offset: start + indent.length + key.length,
+      code: 'yaml-syntax',
+      message: `\`${key}\` has no \`:\` after it, so this line is not read as a key and its value; add \`:\` after \`${key}\`${rest ? `: write \`${key}:${space.length > 1 ? space : ' '}${rest.length > 40 ? `${rest.slice(0, 37)}…` : rest}\`` : ''}`,
+    };
+  }
+  return undefined;
 }
 
 /**
