@@ -13,11 +13,11 @@
  *   npm run new -- chapter <partnership-id> <owner-id>/<strategy-id> ["<title>"]
  *   npm run new -- partnership <partnership-id> "<name>"
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { closest, listWords } from '../src/content/words.ts';
 import { placeholder } from '../src/rules/placeholders.ts';
-import { parseYaml } from '../src/content/yaml.ts';
+import { readContentFile, type ContentFile } from '../src/content/load.ts';
 import { contentDirectory, today } from '../src/model/index.ts';
 import { ID_PATTERN, slugify } from '../src/schemas/index.ts';
 import { buildJsonSchemas } from './json-schemas.ts';
@@ -106,20 +106,13 @@ function partnershipIds(contentDir: string): string[] {
   }
 }
 
-/** Reads the data of a YAML file or of a Markdown file's frontmatter; undefined if it cannot be read. */
-function readData(path: string): Record<string, unknown> | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-  if (path.endsWith('.md')) {
-    const match = /^---[^\n]*\n([\s\S]*?)\n---/.exec(text);
-    if (!match) return undefined;
-    text = match[1];
-  }
-  const data = parseYaml(text).data;
+/**
+ * Reads a content file's data the way the checker does (the loader splits a
+ * Markdown file's frontmatter, refusing `---js` and the like); undefined if it
+ * cannot be read.
+ */
+function readData(contentDir: string, file: ContentFile): Record<string, unknown> | undefined {
+  const { data } = readContentFile(contentDir, file, []);
   return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
 }
 
@@ -358,11 +351,11 @@ function chapterTemplate(context: Context, strategy: string, title: string | und
     const suggestion = closest(strategy, all) ?? all.find((s) => strategyId && s.endsWith(`/${strategyId}`));
     throw new Refusal(`There is no strategy "${strategy}"; name it as <owner-partnership-id>/<strategy-id>${suggestion ? `: did you mean "${suggestion}"?` : '.'} The strategies are: ${listWords(all)}.`);
   }
-  const strategyData = readData(join(contentDir, 'partnerships', ownerId, 'strategies', `${strategyId}.yaml`));
+  const strategyData = readData(contentDir, { file: `partnerships/${ownerId}/strategies/${strategyId}.yaml`, kind: 'strategy', id: strategyId, partnershipId: ownerId });
   const objectives = Array.isArray(strategyData?.objectives)
     ? strategyData.objectives.map((o) => (o && typeof o === 'object' ? (o as { id?: unknown }).id : undefined)).filter((o): o is string => typeof o === 'string')
     : [];
-  const name = readData(join(contentDir, 'partnerships', partnershipId, 'partnership.md'))?.name;
+  const name = readData(contentDir, { file: `partnerships/${partnershipId}/partnership.md`, kind: 'partnership', id: partnershipId, partnershipId })?.name;
   return {
     id: strategyId,
     keys: [
