@@ -93,6 +93,40 @@ describe('what the example site no longer says', () => {
   });
 });
 
+describe('facts no source states, and arrangements as the sources describe them', () => {
+  it('claims no statutory status, parent, tier or short name that no source gives', () => {
+    for (const path of ['partnerships/chorley-partnership/structures/2006-proposed/', 'partnerships/chorley-partnership/structures/pre-2006/']) {
+      expect(page(path), path).not.toContain('Statutory partnership');
+    }
+    expect(row('partnerships/lancaster-district-lsp/', 'Part of')).toBe('No wider partnership recorded');
+    expect(text('partnerships/lancashire-partnership/')).not.toContain('Lancaster District');
+    expect(row('partnerships/calderdale-forward/', 'Tier')).toBe('Not recorded');
+    expect(row('partnerships/worcester-lsp/', 'Also known as')).toBeUndefined();
+  });
+
+  it('says the secondees\' contracts come to an end, as the report does, not that they ended', () => {
+    const calderdale = text(DECISIONS.calderdale);
+    expect(calderdale).toContain('come to an end');
+    expect(calderdale).not.toMatch(/contracts (had )?ended/);
+  });
+
+  it('titles Chorley\'s arrangements the 2006 report calls current as current then, and shows the report\'s own discrepancies', () => {
+    const current = text('partnerships/chorley-partnership/structures/pre-2006/');
+    expect(current).toContain('Current arrangements (as described in March 2006)');
+    expect(current).not.toMatch(/Structure before 2006|Until 2006/);
+    const proposed = text('partnerships/chorley-partnership/structures/2006-proposed/');
+    expect(proposed).toMatch(/44/);
+    expect(proposed).toMatch(/18/);
+    expect(proposed).toMatch(/five Sub-Groups/);
+  });
+
+  it('exports Lancaster\'s LSP allocations to 360Giving only with their own maker and date, which no source gives', () => {
+    const grants = JSON.parse(readFileSync(join(out, 'data/grants-360giving.json'), 'utf8')) as { grants: { title: string; awardDate: string; fundingOrganization: { name: string }[] }[] };
+    expect(grants.grants.map((g) => g.title).join(' ')).not.toContain('Warm Homes');
+    for (const grant of grants.grants) expect(grant.fundingOrganization.map((o) => o.name).join(), grant.title).not.toBe('Lancaster City Council');
+  });
+});
+
 describe('sources and citations on the example site', () => {
   const factPages = () =>
     htmlFiles(join(out, 'partnerships')).filter((file) => /partnerships\/[^/]+\/(index\.html|(structures|decisions|chapters|strategies)\/[^/]+\/index\.html)$/.test(file));
