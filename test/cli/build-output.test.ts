@@ -6,7 +6,7 @@
  * of builds killed outright are cleared up. Each stage prints one line, timed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyValid, materialise, ROOT, TODAY, temporaryFolder } from '../helpers/fixtures.ts';
@@ -68,7 +68,11 @@ describe('an output folder that is not the build\'s to replace', () => {
   it('is refused when it is the content folder, inside it, or holds it', () => {
     expectRefused(build(content, content), /^--out \S+ is the content folder, or inside it, or holds it: .*Usage: npm run build/);
     expectRefused(build(content, join(content, 'partnerships')), /is the content folder, or inside it, or holds it/);
-    expectRefused(build(content, join(content, '..')), /is the content folder, or inside it, or holds it/);
+    // A folder of its own that holds a content folder: the system's temporary folder could hold the project too.
+    const holder = keep(temporaryFolder('register-holder-'));
+    const held = join(holder, 'content');
+    cpSync(content, held, { recursive: true });
+    expectRefused(build(held, holder), /is the content folder, or inside it, or holds it/);
   });
 
   it('is refused when it is the project\'s folder, as `--out .` from the project is', () => {
