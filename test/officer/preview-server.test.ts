@@ -73,8 +73,9 @@ beforeAll(async () => {
     base = /Local\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(output)?.[1] ?? '';
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  await waitForPage('/', (page) => page.includes('</html>'), 'the dev server to start', 60_000);
-}, 180_000);
+  // The first page waits for Vite to prepare its dependencies and for the first diagrams: slow on a busy CI runner.
+  await waitForPage('/', (page) => page.includes('</html>'), 'the dev server to start', 180_000);
+}, 300_000);
 
 afterAll(() => {
   server?.kill();
