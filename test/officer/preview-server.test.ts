@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser, noBrowserReason } from '../../src/diagrams/browser.ts';
 import { ROOT, VALID } from '../helpers/fixtures.ts';
@@ -20,7 +21,9 @@ const PORT = 4900 + (process.pid % 500);
 let base = '';
 let server: ChildProcess;
 let work: string;
-let output = '';
+let printed = '';
+/** What the dev server has printed, without colours: Astro colours its lines when CI is set, even into a pipe. */
+const output = () => stripVTControlCharacters(printed);
 
 const content = (path: string) => join(work, 'content', path);
 const edit = (path: string, from: string | RegExp, to: string) => {
@@ -44,7 +47,7 @@ async function waitForPage(path: string, test: (page: string) => boolean, what: 
     if (test(page)) return page;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`timed out waiting for ${what}; the dev server said:\n${output}`);
+  throw new Error(`timed out waiting for ${what}; the dev server said:\n${output()}`);
 }
 
 /** The problem lines of the preview's box, in order. */
@@ -65,17 +68,17 @@ beforeAll(async () => {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  server.stdout?.on('data', (chunk) => (output += chunk));
-  server.stderr?.on('data', (chunk) => (output += chunk));
+  server.stdout?.on('data', (chunk) => (printed += chunk));
+  server.stderr?.on('data', (chunk) => (printed += chunk));
   // Starting takes seconds, and more on a machine shared with other builds.
   const deadline = Date.now() + 90_000;
   while (!base && Date.now() < deadline) {
-    base = /Local\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(output)?.[1] ?? '';
+    base = /Local\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(output())?.[1] ?? '';
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  // The first page waits for Vite to prepare its dependencies and for the first diagrams: slow on a busy CI runner.
-  await waitForPage('/', (page) => page.includes('</html>'), 'the dev server to start', 180_000);
-}, 300_000);
+  if (!base) throw new Error(`the dev server printed no address to open; it said:\n${output()}`);
+  await waitForPage('/', (page) => page.includes('</html>'), 'the dev server to start', 60_000);
+}, 180_000);
 
 afterAll(() => {
   server?.kill();
@@ -86,9 +89,9 @@ describe('the preview (npm run dev) an officer runs', () => {
   it('prints the checker’s report and the address, and none of Astro’s, Vite’s or Shiki’s notices for developers', async () => {
     await fetchText('/partnerships/no-such-partnership/');
     await fetchText('/decisions/');
-    expect(output).toContain('files checked: 0 errors, 0 warnings');
-    expect(output).toMatch(/Local\s+http:\/\/127\.0\.0\.1:\d+\//);
-    for (const notice of ['Shiki', 'getStaticPaths', '[vite]', '[types]', '[200]', '[404]', 'New version of Astro', '@astrojs/upgrade']) expect(output).not.toContain(notice);
+    expect(output()).toContain('files checked: 0 errors, 0 warnings');
+    expect(output()).toMatch(/Local\s+http:\/\/127\.0\.0\.1:\d+\//);
+    for (const notice of ['Shiki', 'getStaticPaths', '[vite]', '[types]', '[200]', '[404]', 'New version of Astro', '@astrojs/upgrade']) expect(output()).not.toContain(notice);
   });
 
   it('lists the problems of the file just saved first, on the page and in the terminal', async () => {
@@ -100,7 +103,7 @@ describe('the preview (npm run dev) an officer runs', () => {
     const page = await waitForPage('/', (text) => text.includes('unknown-key'), 'the saved file’s problem to show');
     expect(boxLines(page)[0]).toMatch(/^content\/partnerships\/town-lsp\/partnership\.md:\d+:1 {2}error {2}unknown-key/);
     expect(page).toContain('In the file you saved, content/partnerships/town-lsp/partnership.md');
-    const report = output.slice(output.lastIndexOf('was saved:'));
+    const report = output().slice(output().lastIndexOf('was saved:'));
     expect(report.split('\n').find((line) => / {2}(error|warning) {2}/.test(line))).toContain('town-lsp/partnership.md');
     edit('partnerships/town-lsp/partnership.md', /^sumary:/m, 'summary:');
     edit('partnerships/county-partnership/structures/2010-current.yaml', 'size: 15', 'size: 12');
