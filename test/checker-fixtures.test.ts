@@ -91,6 +91,12 @@ describe('messages say what is wrong, what was expected and how to fix it', () =
     expect(message('invalid-type', 'invalid-type')).toBe('`size` must be a whole number (20), or a hedged one: { approx: 40 }, { at_least: 4 } or { at_most: 10 }; it is the text "twelve"');
   });
 
+  it('names the hedge to write for a hedged figure written another way, and the figure that is not whole', () => {
+    expect(message('invalid-quantity', 'invalid-value')).toBe('`about` is not a key `meetings_per_year` can hold; expected a whole number, or one of: approx, at_least, at_most; did you mean `approx`? Write `{ approx: 4 }`');
+    expect(message('invalid-quantity-fraction', 'invalid-type')).toBe('`approx` is the number 6.5; expected a whole number; write a whole number');
+    expect(message('invalid-quantity-two-hedges', 'invalid-value')).toBe("`size` holds `approx` and `at_least`; expected one of them only; keep the one the document's wording gives");
+  });
+
   it('lists the allowed values and suggests the nearest for a value not in its list', () => {
     expect(message('invalid-value', 'invalid-value')).toMatch(/expected one of: current, proposed, superseded; did you mean "current"\?/);
   });

@@ -157,6 +157,14 @@ function flattenIssues(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] 
       flat.push({ ...closedList[0], path: issue.path, input: (issue as { input?: unknown }).input } as z.core.$ZodIssue);
       continue;
     }
+    // A group of keys that one alternative takes, with a wrong figure under its key ({ approx: 6.5 }):
+    // that figure's own problem, not the union's list of every form.
+    const input = (issue as { input?: unknown }).input;
+    const shaped = issue.code === 'invalid_union' && isGroup(input) ? issue.errors.find((alternative) => fitsKeys(alternative, input)) : undefined;
+    if (shaped) {
+      flat.push(...flattenIssues(shaped.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }))));
+      continue;
+    }
     if (issue.code === 'invalid_union' && issue.errors.length > 0 && !issue.message.startsWith('must')) {
       const best = issue.errors.reduce((a, b) => (depth(b) > depth(a) ? b : a));
       if (depth(best) > 0) {
@@ -170,6 +178,34 @@ function flattenIssues(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] 
 }
 
 const depth = (issues: readonly z.core.$ZodIssue[]) => Math.max(0, ...issues.map((i) => i.path.length));
+
+const isGroup = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Whether an alternative's problems are all with values under keys the group has: it takes the group's keys. */
+const fitsKeys = (alternative: readonly z.core.$ZodIssue[], group: Record<string, unknown>) =>
+  alternative.length > 0 && alternative.every((i) => i.path.length > 0 && i.code !== 'unrecognized_keys' && Object.hasOwn(group, i.path[0] as PropertyKey));
+
+/**
+ * The keys a union's groups take (a hedged count's `approx`, `at_least`,
+ * `at_most`): each group alternative takes the keys it says are missing and
+ * those of the value it does not call unknown.
+ */
+function groupKeys(issue: z.core.$ZodIssue): string[] {
+  const input = (issue as { input?: unknown }).input;
+  if (issue.code !== 'invalid_union' || !isGroup(input)) return [];
+  const keys = new Set<string>();
+  for (const alternative of issue.errors) {
+    const unknown = alternative.find((i) => i.code === 'unrecognized_keys');
+    // The plain-number alternative says only that the value is not a number.
+    if (!unknown && !alternative.some((i) => i.path.length > 0)) continue;
+    for (const i of alternative) if (i.path.length === 1 && !Object.hasOwn(input, i.path[0] as PropertyKey)) keys.add(String(i.path[0]));
+    for (const key of Object.keys(input)) if (!unknown?.keys.includes(key)) keys.add(key);
+  }
+  return [...keys];
+}
+
+/** Words officers use for a hedge, and the key that writes it. */
+const HEDGES: Record<string, string> = { about: 'approx', around: 'approx', approximately: 'approx', circa: 'approx', c: 'approx', minimum: 'at_least', min: 'at_least', over: 'at_least', maximum: 'at_most', max: 'at_most', up_to: 'at_most', under: 'at_most' };
 
 /** Describes a value in an officer's words, for "is …" in messages. */
 function describeValue(value: unknown): string {
@@ -255,6 +291,30 @@ function issueToDiagnostics(document: ParsedDocument, schema: z.ZodType, issue: 
       locator: { path, at: 'value' },
       message: `${subject(path)} is ${describeValue(input)}, which is not one of the allowed values; expected one of: ${listWords(allowed)}; ` +
         (suggestion ? `did you mean "${suggestion}"?` : 'write one of them'),
+    }];
+  }
+  const accepted = groupKeys(issue);
+  const strange = isGroup(input) ? Object.keys(input).filter((key) => !accepted.includes(key)) : [];
+  if (accepted.length > 0 && strange.length > 0) {
+    // `{ about: 4 }`: name the key that is wrong and the one to write instead.
+    const key = strange[0];
+    const instead = HEDGES[key.toLowerCase().replace(/[\s.-]+/g, '_').replace(/_$/, '')] ?? closest(key, accepted);
+    const figure = (input as Record<string, unknown>)[key];
+    const fix = instead ? `did you mean \`${instead}\`? Write \`{ ${instead}: ${typeof figure === 'number' ? figure : '…'} }\`` : `write one of them, or a whole number`;
+    return [{
+      ...base,
+      code: 'invalid-value',
+      locator: { path: [...path, key], at: 'key' },
+      message: `\`${key}\` is not a key ${subject(path).replace(/^Item/, 'item')} can hold; expected a whole number, or one of: ${listWords(accepted)}; ${fix}`,
+    }];
+  }
+  if (accepted.length > 0 && isGroup(input) && Object.keys(input).length > 1) {
+    // `{ approx: 4, at_least: 2 }`: a figure is hedged one way.
+    return [{
+      ...base,
+      code: 'invalid-value',
+      locator: { path, at: 'value' },
+      message: `${subject(path)} holds ${Object.keys(input).map((key) => `\`${key}\``).join(' and ')}; expected one of them only; keep the one the document's wording gives`,
     }];
   }
   const code = (issue.code === 'custom' && typeof issue.params?.code === 'string' ? issue.params.code : undefined) ??
