@@ -283,7 +283,8 @@ function resolveServes(
 ): ServedTarget[] {
   const resolved: ServedTarget[] = [];
   (d.serves ?? []).forEach((reference, i) => {
-    const at = value('serves', ...((d.serves?.length ?? 0) > 1 ? [i] : []));
+    // A single `serves: x/y/z` has no item 0: the locator then points at the text itself.
+    const at = value('serves', i);
     const [partnershipId, strategyId, id, extra] = reference.split('/');
     if (id === undefined || extra !== undefined) {
       const fix = 'write it in that form, for example worcestershire-partnership/scs-2011/skilled-prosperous-economy';
