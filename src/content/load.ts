@@ -283,7 +283,7 @@ export function readContentFile(contentDir: string, content: ContentFile, diagno
     problem('byte-order-mark', 'this file starts with an invisible byte-order mark; it was read correctly, but some tools stumble on it; save the file as "UTF-8" rather than "UTF-8 with BOM"', 1, 1, 'warning');
   }
   if (decoded.hadCrlf) {
-    problem('line-endings', 'this file has Windows line endings (CRLF); it was read correctly, but mixed line endings make changes hard to review; save it with LF line endings (in VS Code: click "CRLF" in the status bar and choose "LF")', 1, 1, 'warning');
+    problem('line-endings', 'this file has Windows line endings (CRLF); it was read correctly, but when the line endings of a file change, git shows every line as changed and the real change is hard to review; save it with LF line endings (in VS Code: click "CRLF" in the status bar and choose "LF")', 1, 1, 'warning');
   }
   const text = decoded.text;
   // One index of line starts for all of a file's problems: a file can have thousands (duplicate keys).
