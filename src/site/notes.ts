@@ -4,8 +4,10 @@
  * document contradicts itself in a way the checker cannot compute. The checker
  * decides what is wrong (one copy of each rule); this module only words it,
  * using the facts in the model and the diagnostic's own (`subject`,
- * `expected`, `actual`). A warning it has no wording for says the checks
- * flagged the record, naming the rule.
+ * `expected`, `actual`). Every warning the checker gives about a page's facts
+ * has a resident's wording here; rule codes are for officers and never reach
+ * a page. Notes are matched to pages by file: ids and names repeat across
+ * partnerships (a strategy and the chapters written for it share an id).
  */
 import type { Diagnostic, PathSegment } from '../content/diagnostics.ts';
 import type { ChapterModel, DecisionModel, Model, PartnershipModel, StrategyModel, StructureModel } from '../model/index.ts';
@@ -58,6 +60,13 @@ function subjectsOf(model: Model): Map<string, Subject> {
   return map;
 }
 
+/**
+ * Warnings about how a file is stored (its encoding or line endings), not
+ * about what it says: officers see them from the checker; a resident's page
+ * has nothing to learn from them.
+ */
+const STORAGE_WARNINGS: ReadonlySet<string> = new Set(['byte-order-mark', 'line-endings']);
+
 const warningsByFile = new WeakMap<Model, Map<string, Diagnostic[]>>();
 
 /** The notes for the content in these files, in file order then line order. */
@@ -66,7 +75,7 @@ export function notesForFiles(model: Model, files: readonly string[]): DataQuali
   if (!byFile) {
     byFile = new Map();
     for (const d of model.diagnostics) {
-      if (d.severity !== 'warning') continue;
+      if (d.severity !== 'warning' || STORAGE_WARNINGS.has(d.code)) continue;
       byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
     }
     warningsByFile.set(model, byFile);
@@ -125,7 +134,7 @@ export function partnershipNotes(model: Model, partnership: PartnershipModel): D
  */
 export function noteFor(diagnostic: Diagnostic, model: Model): DataQualityNote {
   const subject = subjectsOf(model).get(diagnostic.file) ?? { kind: 'other' };
-  const note: DataQualityNote = { code: diagnostic.code, text: unworded(diagnostic), file: diagnostic.file, line: diagnostic.line };
+  const note: DataQualityNote = { code: diagnostic.code, text: UNWORDED_NOTE, file: diagnostic.file, line: diagnostic.line };
   if (diagnostic.code === 'size-mismatch' && subject.kind === 'structure') {
     const body = subject.structure.bodies.find((b) => b.id === diagnostic.subject);
     if (body && body.size != null && body.votingSeats !== undefined) {
@@ -138,23 +147,32 @@ export function noteFor(diagnostic: Diagnostic, model: Model): DataQualityNote {
 
 function wording(d: Diagnostic, subject: Subject, model: Model): string | undefined {
   switch (d.code) {
+    case 'size-mismatch':
+      return 'The source document gives a body a number of members that the seats it lists do not add up to.';
     case 'no-current-structure':
       return subject.kind === 'partnership'
         ? `No structure in force is recorded for ${subject.partnership.name}, so this page cannot show how it works today.`
-        : undefined;
+        : 'No structure in force is recorded, so the register cannot show how this partnership works today.';
     case 'review-overdue':
       return subject.kind === 'partnership' && subject.partnership.reviewed
         ? `This page was last checked on ${formatDate(subject.partnership.reviewed)}, more than ${plural(model.site.review_every_months, 'month')} ago, so some details may be out of date.`
-        : undefined;
+        : `This page has not been checked for more than ${plural(model.site.review_every_months, 'month')}, so some details may be out of date.`;
     case 'too-many-priorities':
       return subject.kind === 'chapter'
         ? `This chapter has ${plural(subject.chapter.priorities.length, 'priority', 'priorities')}. Chapters are meant to keep to a limited set of high level priorities: at most ${model.site.max_chapter_priorities}.`
-        : undefined;
+        : `This chapter has more priorities than the limited set of high level priorities chapters are meant to keep to (at most ${model.site.max_chapter_priorities}).`;
     case 'chapter-not-child': {
-      if (subject.kind !== 'chapter') return undefined;
-      const owner = indexModel(model).partnership(subject.chapter.strategyOwnerId);
-      return owner ? `This is a chapter of ${owner.name}'s strategy, but ${subject.partnership.name} is not recorded as one of ${owner.name}'s partnerships.` : undefined;
+      const owner = subject.kind === 'chapter' ? indexModel(model).partnership(subject.chapter.strategyOwnerId) : undefined;
+      return subject.kind === 'chapter' && owner
+        ? `This is a chapter of ${owner.name}'s strategy, but ${subject.partnership.name} is not recorded as one of ${owner.name}'s partnerships.`
+        : 'This chapter was written by a partnership that is not recorded as one of the strategy owner’s partnerships.';
     }
+    case 'no-sources':
+      return 'This part of the record does not say which document it is taken from.';
+    case 'allocated-by-missing':
+      return 'The funding table lists allocations but does not say who made them.';
+    case 'serves-draft-chapter':
+      return 'This decision serves a priority of a chapter that is still a draft, so the priority may yet change.';
     default:
       return undefined;
   }
@@ -167,12 +185,7 @@ function withArticle(name: string): string {
 
 /**
  * What a note says for a warning this module has no wording for (a rule newer
- * than its wording): that the checker flagged the data, naming the rule, so
- * nothing is hidden and nothing is made up.
- *
- * @example
- * unworded({ code: 'new-rule', … }) // 'The register’s checks flagged this part of the record (rule “new-rule”) for its officers to look at.'
+ * than its wording): that the checker flagged the data, so nothing is hidden
+ * and nothing is made up. The rule's code stays with the officers.
  */
-export function unworded(diagnostic: Pick<Diagnostic, 'code'>): string {
-  return `The register’s checks flagged this part of the record (rule “${diagnostic.code}”) for its officers to look at.`;
-}
+export const UNWORDED_NOTE = 'The register’s checks flagged this part of the record for its officers to look at.';

@@ -1,5 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { noteFor, notesForFiles, partnershipNotes, unworded } from '../../src/site/notes.ts';
+import { noteFor, notesForFiles, partnershipNotes, UNWORDED_NOTE } from '../../src/site/notes.ts';
 import { fixtureModel } from './helpers/fixture-model.ts';
 
 const model = fixtureModel();
@@ -52,12 +53,46 @@ describe('data-quality notes', () => {
     expect(notesForFiles({ ...model, diagnostics: [error] }, [error.file])).toEqual([]);
   });
 
-  it('say that the checks flagged the data, naming the rule, for a warning they have no wording for, without repeating the officer’s message', () => {
+  it('say that the checks flagged the data, without the rule’s code or the officer’s message, for a warning they have no wording for', () => {
     const warning = { file: 'partnerships/x/partnership.md', line: 3, column: 1, severity: 'warning' as const, code: 'new-rule', message: 'the thing is odd; expected it not to be; fix it' };
     const text = noteFor(warning, model).text;
-    expect(text).toBe(unworded(warning));
-    expect(text).toContain('new-rule');
+    expect(text).toBe(UNWORDED_NOTE);
+    expect(text).not.toContain('new-rule');
     expect(text).not.toContain('odd');
+  });
+
+  it('say in plain words that a file names no source', () => {
+    const file = 'partnerships/vale-lsp/chapters/scs-2011.md';
+    const warning = { file, line: 2, column: 1, severity: 'warning' as const, code: 'no-sources', message: 'this file names no source' };
+    expect(notesForFiles({ ...model, diagnostics: [warning] }, [file]).map((n) => n.text)).toEqual(['This part of the record does not say which document it is taken from.']);
+  });
+
+  it('keep a warning to its own file: a chapter’s note is not shown for the strategy whose id it shares', () => {
+    const warning = { file: 'partnerships/vale-lsp/chapters/scs-2011.md', line: 2, column: 1, severity: 'warning' as const, code: 'no-sources', message: 'this file names no source' };
+    expect(notesForFiles({ ...model, diagnostics: [warning] }, ['partnerships/shire-partnership/strategies/scs-2011.yaml'])).toEqual([]);
+  });
+
+  it('leave out warnings about how a file is saved, which say nothing about its facts', () => {
+    const file = 'partnerships/vale-lsp/partnership.md';
+    const saved = (code: string) => ({ file, line: 1, column: 1, severity: 'warning' as const, code, message: 'saved oddly' });
+    expect(notesForFiles({ ...model, diagnostics: [saved('byte-order-mark'), saved('line-endings')] }, [file])).toEqual([]);
+  });
+
+  it('word every warning the checker can give about a page’s facts, never naming its rule', () => {
+    const sources = readdirSync(new URL('../../src', import.meta.url), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(new URL(`../../src/${f}`, import.meta.url), 'utf8'))
+      .join('\n');
+    const codes = [...new Set([...sources.matchAll(/severity: 'warning', code: '([a-z-]+)'/g)].map((m) => m[1]))];
+    expect(codes).toContain('no-sources');
+    // Warnings on any kind of file, with no facts to word from: the generic wording must still be plain and specific.
+    for (const code of codes) {
+      for (const file of ['partnerships/x/partnership.md', 'partnerships/chorley-partnership/structures/pre-2006.yaml']) {
+        const text = noteFor({ file, line: 1, column: 1, severity: 'warning', code, message: 'for officers' }, model).text;
+        expect(text, code).not.toBe(UNWORDED_NOTE);
+        expect(text, code).not.toContain(code);
+      }
+    }
   });
 
   it('find the body of a size note by the id the checker gave, not by its name in the message', () => {

@@ -42,6 +42,8 @@ export interface StrategyChapterView {
   priorityCount: string;
   /** Its priorities, each with the title of the objective it serves (or the objective's id, if the strategy has none by that id). */
   priorities: { title: string; serves: string }[];
+  /** The data-quality notes about the chapter's own file, shown beside it: they are the chapter's, not the strategy's. */
+  notes: DataQualityNote[];
 }
 
 /** What a strategy's page shows. */
@@ -56,6 +58,7 @@ export interface StrategyPage {
   history: PageHistoryView;
   kind: string;
   period?: string;
+  /** The notes about the strategy's own file; each chapter's are shown beside that chapter. */
   notes: DataQualityNote[];
   /** The documents it is taken from, and its facts' citations. */
   sources: PageSources;
@@ -95,7 +98,7 @@ export function strategyPageData(model: Model, p: PartnershipModel, s: StrategyM
     history: pageHistory(model.site, [s.file]),
     kind: STRATEGY_KIND_LABELS[s.kind],
     period,
-    notes: notesForFiles(model, [s.file, ...chapters.map((c) => c.chapter.file)]),
+    notes: notesForFiles(model, [s.file]),
     sources: pageSources(p, [shown(s)]),
     file: s.file,
     ...(s.vision ? { vision: s.vision } : {}),
@@ -121,6 +124,7 @@ export function strategyPageData(model: Model, p: PartnershipModel, s: StrategyM
         title: priority.title,
         serves: s.objectives.find((o) => o.id === priority.objective)?.title ?? priority.objective,
       })),
+      notes: notesForFiles(model, [chapter.file]),
     })),
   };
 }

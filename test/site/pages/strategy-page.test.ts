@@ -49,8 +49,9 @@ describe('a county’s strategy with one district chapter (Shire, in the fixture
     expect(page.chapters[0].priorities.at(-1)).toEqual({ title: 'Less fear of crime', serves: 'Safer communities' });
   });
 
-  it('shows the warnings about its chapters too', () => {
-    expect(page.notes.map((n) => n.text)).toContain('This chapter has 6 priorities. Chapters are meant to keep to a limited set of high level priorities: at most 5.');
+  it('shows a chapter’s warnings beside that chapter, not as the strategy’s own', () => {
+    expect(page.chapters[0].notes.map((n) => n.text)).toEqual(['This chapter has 6 priorities. Chapters are meant to keep to a limited set of high level priorities: at most 5.']);
+    expect(page.notes).toEqual([]);
   });
 });
 
