@@ -149,6 +149,14 @@ describe('messages say what is wrong, what was expected and how to fix it', () =
     expect(message('unknown-reference-objective', 'unknown-reference')).toMatch(/expected one of: skilled-prosperous-economy, safer-communities/);
   });
 
+  it('says two current structures are both current, and three or more all current', () => {
+    expect(message('multiple-current-structures', 'multiple-current-structures'))
+      .toMatch(/^`status` is current, but 2006-proposed and 2009-current are both current; expected one current structure/);
+    const three = run('multiple-current-structures-three').filter((d) => d.code === 'multiple-current-structures');
+    expect(three.map((d) => d.file)).toEqual(['partnerships/town-lsp/structures/2006-proposed.yaml', 'partnerships/town-lsp/structures/2009-current.yaml']);
+    for (const d of three) expect(d.message).toMatch(/^`status` is current, but 2003-current, 2006-proposed and 2009-current are all current; /);
+  });
+
   it('names every body in a reporting cycle', () => {
     expect(message('reporting-cycle', 'reporting-cycle')).toContain('board → community-safety → executive → board');
   });

@@ -217,11 +217,13 @@ function checkCurrentStructures(p: PartnershipModel, unreadable: boolean, report
     });
   }
   if (current.length > 1) {
+    const names = current.map((c) => c.id);
+    const ids = `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
     for (const s of current.slice(1)) {
       const fix = 'set the older ones to superseded (with `to:` the date they ended)';
       report({
-        file: s.file, severity: 'error', code: 'multiple-current-structures', locator: value('status'), subject: s.id, actual: current.map((c) => c.id), fix,
-        message: `\`status\` is current, but ${current.map((c) => c.id).join(' and ')} are all current; expected one current structure for an active partnership; ${fix}`,
+        file: s.file, severity: 'error', code: 'multiple-current-structures', locator: value('status'), subject: s.id, actual: names, fix,
+        message: `\`status\` is current, but ${ids} are ${current.length === 2 ? 'both' : 'all'} current; expected one current structure for an active partnership; ${fix}`,
       });
     }
   }
