@@ -8,6 +8,7 @@ import {
   RELATION_LABELS, TARGET_QUALIFIERS, bodyQualifiers, countOf, listOf, reportingLineCount, reportingTree, targetName,
   type PartnershipNames,
 } from './facts.ts';
+import { REPORTS_TO_NONE } from '../rules/bodies.ts';
 import { textWidth } from './text-width.ts';
 
 /** Which way reporting lines run: top to bottom, or left to right for wide, shallow structures. */
@@ -92,20 +93,36 @@ export function diagramTitle(structure: StructureModel, partnershipNames: Partne
 }
 
 /**
- * The diagram's accessible description: counts, the body or bodies at the top,
- * and a pointer to the full text alternative.
+ * The diagram's accessible description: counts, the bodies the source puts at
+ * the top (`reports_to: none`), and those whose reporting line it does not
+ * record (no `reports_to`: drawn unconnected, never said to be at the top),
+ * then a pointer to the full text alternative.
+ *
+ * @example
+ * diagramDescription(afon2020)
+ * // 'Structure diagram of 5 bodies with 3 reporting lines and 5 other links. Board is at the top.
+ * //  The reporting line of Youth Forum is not recorded. Every body and link is also listed in text.'
  */
 export function diagramDescription(structure: StructureModel): string {
   const { roots } = reportingTree(structure);
   const bodies = countOf(structure.bodies.length, 'body', 'bodies');
   const lineCount = reportingLineCount(structure);
   const links = countOf(structure.relations.length, 'other link', 'other links');
-  const listed = 'Every body and link is also listed in text.';
-  if (lineCount === 0) return `Structure diagram of ${bodies}, none reporting to another, with ${links}. ${listed}`;
-  const shown = roots.slice(0, 3).map((body) => body.name);
-  if (roots.length > shown.length) shown.push(countOf(roots.length - shown.length, 'other', 'others'));
-  const top = `${listOf(shown)} ${roots.length === 1 ? 'is' : 'are'} at the top.`;
-  return `Structure diagram of ${bodies} with ${countOf(lineCount, 'reporting line', 'reporting lines')} and ${links}. ${top} ${listed}`;
+  const names = (list: readonly BodyModel[]) => {
+    const shown = list.slice(0, 3).map((body) => body.name);
+    if (list.length > shown.length) shown.push(countOf(list.length - shown.length, 'other', 'others'));
+    return listOf(shown);
+  };
+  // A root whose reports_to names no body of the structure (only in content the checker refused) is in neither list.
+  const top = roots.filter((body) => body.reports_to === REPORTS_TO_NONE);
+  const unrecorded = roots.filter((body) => body.reports_to == null);
+  const sentences = [`Structure diagram of ${bodies} with ${countOf(lineCount, 'reporting line', 'reporting lines')} and ${links}.`];
+  if (top.length > 0) sentences.push(`${names(top)} ${top.length === 1 ? 'is' : 'are'} at the top.`);
+  if (unrecorded.length > 0) {
+    sentences.push(unrecorded.length === 1 ? `The reporting line of ${names(unrecorded)} is not recorded.` : `The reporting lines of ${names(unrecorded)} are not recorded.`);
+  }
+  sentences.push('Every body and link is also listed in text.');
+  return sentences.join(' ');
 }
 
 /**

@@ -51,7 +51,8 @@ describe('structureToMermaid on Chorley’s proposed structure (March 2006)', ()
 
   it('names the diagram and summarises it for screen readers', () => {
     expect(source()).toContain('  accTitle: Chorley Partnership: Proposed structure (March 2006)\n');
-    expect(source()).toContain('  accDescr: Structure diagram of 9 bodies with 7 reporting lines and 2 other links. LSP Board and Public Service Board are at the top. Every body and link is also listed in text.\n');
+    // This copy writes no `reports_to` for either board: neither is said to be at the top.
+    expect(source()).toContain('  accDescr: Structure diagram of 9 bodies with 7 reporting lines and 2 other links. The reporting lines of LSP Board and Public Service Board are not recorded. Every body and link is also listed in text.\n');
   });
 
   it('lays the wide row of sub-groups out left to right, so it runs down the page', () => {
@@ -174,6 +175,28 @@ describe('the layout direction', () => {
   it('is left to right for many bodies that report to no one', () => {
     const flat = makeStructure(groups.map(([id, name]) => [id, name]));
     expect(chooseDirection(flat, names)).toBe('LR');
+  });
+});
+
+describe('the description for screen readers', () => {
+  const description = (structure: ReturnType<typeof makeStructure>) => decodeMermaidLabel(structureToMermaid(structure, names).match(/^ {2}accDescr: (.*)$/m)![1]!);
+
+  it('says a body is at the top only when its file says `reports_to: none`, and that the line of a body without `reports_to` is not recorded', () => {
+    const structure = makeStructure([['board', 'Board & Assembly', 'none'], ['executive', 'Executive Group', 'board'], ['youth', 'Youth Forum']]);
+    expect(description(structure)).toBe('Structure diagram of 3 bodies with 1 reporting line and no other links. Board & Assembly is at the top. The reporting line of Youth Forum is not recorded. Every body and link is also listed in text.');
+  });
+
+  it('does not say one body without `reports_to` is at the top, or that it reports to no other body', () => {
+    const text = description(makeStructure([['assembly', 'Afon Assembly']]));
+    expect(text).toBe('Structure diagram of 1 body with no reporting lines and no other links. The reporting line of Afon Assembly is not recorded. Every body and link is also listed in text.');
+    expect(text).not.toMatch(/at the top|none reporting/);
+  });
+
+  it('names up to three bodies in each list, and counts the rest', () => {
+    const unrecorded = makeStructure([['a', 'Alpha'], ['b', 'Beta'], ['c', 'Gamma'], ['d', 'Delta'], ['e', 'Epsilon']]);
+    expect(description(unrecorded)).toContain(' The reporting lines of Alpha, Beta, Gamma and 2 others are not recorded. ');
+    const top = makeStructure([['a', 'Alpha', 'none'], ['b', 'Beta', 'none']]);
+    expect(description(top)).toContain(' Alpha and Beta are at the top. Every body');
   });
 });
 

@@ -213,7 +213,7 @@ describe.skipIf(!browser)('drawing diagrams in a browser', () => {
       '<img src=x onerror=alert(1)> & &amp; #35; a;b c:d <script>alert("x"))</script>',
     ];
     const structure = {
-      ...makeStructure([['a', awkward[0]!], ['b', awkward[1]!, 'a'], ['c', awkward[2]!, 'a']]),
+      ...makeStructure([['a', awkward[0]!, 'none'], ['b', awkward[1]!, 'a'], ['c', awkward[2]!, 'a']]),
       title: 'Lifestyle:#1; <b>"Plan"</b> & more;',
     };
     const source = structureToMermaid(structure, names);
