@@ -13,10 +13,11 @@ import { partnershipNotes, type DataQualityNote } from '../notes.ts';
 import { filterRows, registerRows, type RegisterRow } from '../register.ts';
 import { replacementOf } from '../replacement.ts';
 import { structureTimeline } from '../structure-timeline.ts';
+import { versionDates } from '../structure-versions.ts';
 import { chapterUrl, decisionUrl, mermaidUrl, partnershipUrl, strategyUrl, structureUrl } from '../urls.ts';
 import { statusAsAt } from '../as-at.ts';
 import { pageSources, type PageSources } from '../sources-view.ts';
-import { partnershipShown, shown } from './page-sources.ts';
+import { partnershipShown, structureShown } from './page-sources.ts';
 import { bodyViews, type BodyView } from './body-view.ts';
 import { PARTNERSHIPS_CRUMBS, type Crumb } from './breadcrumbs.ts';
 import { pageHistory, type PageHistoryView } from './page-history.ts';
@@ -145,7 +146,7 @@ export function partnershipPageData(model: Model, p: PartnershipModel, options: 
     kind: PARTNERSHIP_KIND_LABELS[p.kind],
     status: PARTNERSHIP_STATUS_LABELS[p.status],
     statusAsAt: statusAsAt(p),
-    sources: pageSources(p, [partnershipShown(p), ...(current ? [shown(current)] : [])]),
+    sources: pageSources(p, [partnershipShown(p), ...(current ? [structureShown(model, current)] : [])]),
     ...(p.tier ? { tier: TIER_LABELS[p.tier] } : {}),
     history: pageHistory(model.site, partnershipPageFiles(p)),
     sections: [
@@ -171,7 +172,8 @@ export function partnershipPageData(model: Model, p: PartnershipModel, options: 
             title: s.title,
             href: structureUrl(p.id, s.id),
             status: STRUCTURE_STATUS_LABELS[s.status],
-            period: formatPeriod(s.from, s.to),
+            // A proposal's dates are when it was proposed, shown beside its "Proposed" tag.
+            period: versionDates(s)?.text,
             ...(baseline && changes ? { against: { title: baseline.title, changes } } : {}),
           }))
         : [],

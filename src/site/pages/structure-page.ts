@@ -7,15 +7,15 @@
 import { diagramFor, type StructureDiagram } from '../../diagrams/index.ts';
 import type { Model, PartnershipModel, StructureModel } from '../../model/index.ts';
 import { compareStructures, type StructureComparison } from '../compare-structures.ts';
-import { formatPeriod, plural } from '../format.ts';
+import { plural } from '../format.ts';
 import { STRUCTURE_STATUS_LABELS } from '../labels.ts';
 import { indexModel } from '../lookup.ts';
 import { notesForFiles, type DataQualityNote } from '../notes.ts';
-import { baselineFor, versionsInOrder } from '../structure-versions.ts';
+import { baselineFor, versionDates, versionsInOrder } from '../structure-versions.ts';
 import { decisionUrl, mermaidUrl, structureUrl } from '../urls.ts';
 import { statusAsAt } from '../as-at.ts';
 import { pageSources, type PageSources } from '../sources-view.ts';
-import { partnershipShown, shown } from './page-sources.ts';
+import { partnershipShown, structureShown } from './page-sources.ts';
 import { bodyViews, type BodyView } from './body-view.ts';
 import { partnershipCrumbs, type Crumb } from './breadcrumbs.ts';
 import { pageHistory, type PageHistoryView } from './page-history.ts';
@@ -35,8 +35,8 @@ export interface StructurePage {
   statusAsAt: string;
   /** The documents it is taken from, and its facts' citations. */
   sources: PageSources;
-  /** When it is or was in force, if recorded. */
-  period?: string;
+  /** When it is or was in force, or when it was proposed (a proposal was never in force), if recorded. */
+  period?: ReturnType<typeof versionDates>;
   bodyCount: number;
   /** "Proposed by" or "Adopted by", the decision's row. */
   decidedByKey: string;
@@ -51,8 +51,8 @@ export interface StructurePage {
   /** What it changes against the version it is compared with; none for the first version. */
   changes?: { comparison: StructureComparison; baseline: StructureModel };
   bodies: BodyView[];
-  /** The version before it, in time order. */
-  previous?: Link;
+  /** The version before it, in time order; a proposal is labelled as one. */
+  previous?: Link & { label: string };
   /** The version after it; a proposal is labelled as one. */
   next?: Link & { label: string };
 }
@@ -86,10 +86,10 @@ export function structurePageData(model: Model, p: PartnershipModel, s: Structur
     partnership: { id: p.id, name: p.name },
     heading: s.title,
     statusAsAt: statusAsAt(s),
-    sources: pageSources(p, [shown(s)]),
+    sources: pageSources(p, [structureShown(model, s)]),
     history: pageHistory(model.site, [s.file]),
     status,
-    period: formatPeriod(s.from, s.to),
+    period: versionDates(s),
     bodyCount: s.bodies.length,
     decidedByKey: s.status === 'proposed' ? 'Proposed by' : 'Adopted by',
     ...(decidedBy ? { decidedBy: { text: decidedBy.title, href: decisionUrl(p.id, decidedBy.id), date: decidedBy.date } } : {}),
@@ -101,7 +101,7 @@ export function structurePageData(model: Model, p: PartnershipModel, s: Structur
     diagramSource: mermaidUrl(p.id, s.id),
     ...(baseline ? { changes: { comparison: compareStructures(baseline, s), baseline } } : {}),
     bodies: bodyViews(s, model, notes),
-    ...(previous ? { previous: { text: previous.title, href: structureUrl(p.id, previous.id) } } : {}),
-    ...(next ? { next: { text: next.title, href: structureUrl(p.id, next.id), label: next.status === 'proposed' ? 'Proposed version' : 'Later version' } } : {}),
+    ...(previous ? { previous: { text: previous.title, href: structureUrl(p.id, previous.id), label: previous.status === 'proposed' ? 'Earlier proposal' : 'Earlier version' } } : {}),
+    ...(next ? { next: { text: next.title, href: structureUrl(p.id, next.id), label: next.status === 'proposed' ? 'Later proposal' : 'Later version' } } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Model } from '../../../src/model/index.ts';
+import type { Model, StructureModel } from '../../../src/model/index.ts';
 import { structurePageData, structurePagePaths } from '../../../src/site/pages/structure-page.ts';
 import { exampleModel } from './example-model.ts';
 import { extendedFixtureModel } from './extended-fixture.ts';
@@ -44,7 +44,7 @@ describe('a proposed structure’s page (Chorley’s March 2006 proposal)', () =
   it('is compared with the structure in force, which it would replace', () => {
     expect(page.changes?.baseline.id).toBe('pre-2006');
     expect(page.changes?.comparison.added.map((b) => b.name)).toContain('Health Alliance');
-    expect(page.previous).toEqual({ text: 'Current arrangements (as described in March 2006)', href: '/partnerships/chorley-partnership/structures/pre-2006/' });
+    expect(page.previous).toEqual({ text: 'Current arrangements (as described in March 2006)', href: '/partnerships/chorley-partnership/structures/pre-2006/', label: 'Earlier version' });
     expect(page.next).toBeUndefined();
   });
 
@@ -89,12 +89,43 @@ describe('the structure in force before a proposal (Chorley’s arrangements of 
   it('is the first version: nothing to compare it with, and the proposal comes next', () => {
     expect(page.changes).toBeUndefined();
     expect(page.previous).toBeUndefined();
-    expect(page.next).toEqual({ text: 'Proposed structure (March 2006)', href: '/partnerships/chorley-partnership/structures/2006-proposed/', label: 'Proposed version' });
+    expect(page.next).toEqual({ text: 'Proposed structure (March 2006)', href: '/partnerships/chorley-partnership/structures/2006-proposed/', label: 'Later proposal' });
   });
 
   it('says no decision adopting it is recorded', () => {
     expect(page.decidedByKey).toBe('Adopted by');
     expect(page.decidedBy).toBeUndefined();
+  });
+});
+
+describe('a proposal never adopted, made before the versions in force (a 2003 proposal, then 2005 and 2010 structures)', () => {
+  const model = exampleModel();
+  const worcestershire = model.partnerships.find((p) => p.id === 'worcestershire-partnership')!;
+  const refresh = worcestershire.structures.find((s) => s.id === '2010-refresh')!;
+  const version = (id: string, title: string, status: StructureModel['status'], from: string, to: string): StructureModel =>
+    ({ ...refresh, id, title, status, from, to, file: refresh.file.replace('2010-refresh', id), bodies: refresh.bodies.slice(0, 1) });
+  const proposal = version('2003-proposed', 'Proposed structure 2003 (never adopted)', 'proposed', '2003-06', '2003-06');
+  const superseded = version('2005-superseded', 'Structure 2005 to 2010', 'superseded', '2005', '2010-01');
+  const partnership = { ...worcestershire, structures: [refresh, proposal, superseded] };
+  const pageFor = (structure: StructureModel) => structurePageData(model, partnership, structure, NO_DRAWINGS);
+
+  it('says when it was proposed, not that it was in force', () => {
+    expect(pageFor(proposal).period).toEqual({ key: 'Proposed', text: 'June 2003' });
+    expect(pageFor(superseded).period).toEqual({ key: 'In force', text: '2005 to January 2010' });
+  });
+
+  it('comes before the later versions, and is not compared with a structure that came after it', () => {
+    const page = pageFor(proposal);
+    expect(page.previous).toBeUndefined();
+    expect(page.next).toEqual({ text: 'Structure 2005 to 2010', href: '/partnerships/worcestershire-partnership/structures/2005-superseded/', label: 'Later version' });
+    expect(page.changes).toBeUndefined();
+  });
+
+  it('is shown to the next version as an earlier proposal, not as the version it replaced', () => {
+    const page = pageFor(superseded);
+    expect(page.previous).toEqual({ text: 'Proposed structure 2003 (never adopted)', href: '/partnerships/worcestershire-partnership/structures/2003-proposed/', label: 'Earlier proposal' });
+    expect(page.changes).toBeUndefined();
+    expect(pageFor(refresh).changes?.baseline.id).toBe('2005-superseded');
   });
 });
 
@@ -111,7 +142,7 @@ describe('links between bodies (Worcestershire’s structure after the 2010 refr
   });
 
   it('says when it has been in force', () => {
-    expect(page.period).toBe('from 2010');
+    expect(page.period).toEqual({ key: 'In force', text: 'from 2010' });
     expect(page.status).toEqual({ text: 'Current', colour: 'green' });
   });
 });
