@@ -11,7 +11,8 @@
  */
 import type { DecisionModel, FundingModel, PartnershipModel, SiteModel } from '../model/index.ts';
 import { formatPounds } from '../model/money.ts';
-import { formatDate } from '../site/format.ts';
+import { recordedTotal } from '../rules/funding.ts';
+import { datePhrase, formatDate } from '../site/format.ts';
 import { DECISION_KIND_LABELS, DECISION_STATUS_LABELS } from '../site/labels.ts';
 import { DATA_URL, FEED_STYLESHEET_URL, HOME_URL, decisionUrl, partnershipUrl } from '../site/urls.ts';
 import { allocationMaker, decisionAmount } from './attribution.ts';
@@ -70,7 +71,7 @@ export const KIND_SCHEME = `${DATA_URL}#decision-kind`;
  * //  Lancaster District LSP on 14 October 2011, recorded in this report: £530,000.00 (…).'
  */
 export function fundingSummary(
-  decision: Pick<DecisionModel, 'decision_maker' | 'date'> & { funding: FundingModel },
+  decision: Pick<DecisionModel, 'decision_maker' | 'date' | 'report'> & { funding: FundingModel },
   partnershipName: (id: string) => string | undefined,
 ): string {
   const { funding } = decision;
@@ -80,7 +81,7 @@ export function fundingSummary(
   };
   const per = funding.per === 'year' ? ' a year' : '';
   const { availableTotals } = funding;
-  const available = `${formatPounds(availableTotals.revenue + availableTotals.capital)}${per} available${split(availableTotals)}`;
+  const available = `${formatPounds(recordedTotal(availableTotals) ?? 0)}${per} available${split(availableTotals)}`;
   const amount = decisionAmount(funding);
   const sentences = [
     amount
@@ -91,10 +92,12 @@ export function fundingSummary(
   // Allocations made elsewhere are a record of someone else's decision: said as such, and never added to this decision's amount.
   if (funding.allocations && funding.allocated && !maker?.byThisDecision) {
     const { allocated } = funding;
-    const figure = funding.allocations.length === 0 ? 'none' : `${formatPounds(allocated.revenue + allocated.capital)}${per}${split(allocated)}`;
+    // Only a decision with a report can be said to record them in one.
+    const where = decision.report ? 'recorded in this report' : 'recorded here';
+    const figure = funding.allocations.length === 0 ? 'none' : `${formatPounds(recordedTotal(allocated) ?? 0)}${per}${split(allocated)}`;
     sentences.push(maker
-      ? `Allocations made by ${maker.name} ${maker.date ? `on ${formatDate(maker.date)}` : '(date not recorded)'}, recorded in this report: ${figure}.`
-      : `Allocations recorded in this report, by whom not recorded: ${figure}.`);
+      ? `Allocations made by ${maker.name} ${maker.date ? datePhrase(maker.date) : '(date not recorded)'}, ${where}: ${figure}.`
+      : `Allocations ${where}, by whom not recorded: ${figure}.`);
   }
   return sentences.join(' ');
 }

@@ -7,6 +7,7 @@
  * when, and what a decision's amount is from here, so none can disagree.
  */
 import type { DecisionModel, FundingModel } from '../model/index.ts';
+import { recordedTotal } from '../rules/funding.ts';
 
 /** Who made the allocations a funding table lists, and when, in the words exports use. */
 export interface AllocationMaker {
@@ -65,11 +66,14 @@ export interface DecisionAmount {
 export function decisionAmount(funding: FundingModel): DecisionAmount | undefined {
   const amount = funding.decidedAmount;
   if (!amount) return undefined;
-  const total = amount.revenue + amount.capital;
   if (funding.decides) {
-    return { revenue: funding.decides.revenue == null ? null : amount.revenue, capital: funding.decides.capital == null ? null : amount.capital, total, basis: 'decides' };
+    const total = recordedTotal(amount);
+    return total == null ? undefined : { revenue: amount.revenue, capital: amount.capital, total, basis: 'decides' };
   }
+  // The allocations this decision makes: a stream counts when an item gives it, as the items are what it decided.
   const allocations = funding.allocations ?? [];
-  const given = (stream: 'revenue' | 'capital') => allocations.some((a) => a[stream] != null);
-  return { revenue: given('revenue') ? amount.revenue : null, capital: given('capital') ? amount.capital : null, total, basis: 'allocations' };
+  const given = (stream: 'revenue' | 'capital') => (allocations.some((a) => a[stream] != null) ? amount[stream] : null);
+  const revenue = given('revenue');
+  const capital = given('capital');
+  return { revenue, capital, total: (revenue ?? 0) + (capital ?? 0), basis: 'allocations' };
 }

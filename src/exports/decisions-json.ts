@@ -4,14 +4,17 @@
  * reading). Absent optional values are null, so every record has the same
  * keys and nothing unrecorded reads as `false`, `0` or an empty list: a
  * funding table without allocations has `allocations`, `allocated` and
- * `remaining` null. `amount` is the register's amount for the decision
+ * `remaining` null, and a stream the table does not record is null within
+ * them (its remaining, too, when its available figure is not recorded). `amount` is the register's amount for the decision
  * (`decides`, or the allocations this decision makes), null when not
  * recorded; allocations made elsewhere keep their maker in `allocated_by`
  * and their date in `allocated_on`.
  */
 import type { DecisionModel, FundingModel, Model, ServedTarget } from '../model/index.ts';
+import { recordedTotal } from '../rules/funding.ts';
 import { penceToDecimal } from '../schemas/money.ts';
-import { decisionReference } from '../schemas/index.ts';
+import { decisionReference, type Source } from '../schemas/index.ts';
+import { statusDate } from '../site/as-at.ts';
 import { decisionUrl } from '../site/urls.ts';
 import { allocationMaker, decisionAmount } from './attribution.ts';
 import { citationRecords, decisionSourceRecords, discrepancyRecords } from './provenance.ts';
@@ -89,11 +92,9 @@ function fundingRecord(decision: DecisionModel, funding: FundingModel, partnersh
     decides: streamsRecord(funding.decides),
     allocated_by: allocatedByRecord(funding, partnershipName),
     allocated_on: allocationMaker(decision, funding, partnershipName)?.date ?? null,
-    // Without a list of allocations nothing is known to be allocated or left: null, never 0.
-    allocated: allocated
-      ? { revenue: moneyValue(allocated.revenue), capital: moneyValue(allocated.capital), total: moneyValue(allocated.revenue + allocated.capital) }
-      : null,
-    remaining: remainingComputed ? { revenue: moneyValue(remainingComputed.revenue), capital: moneyValue(remainingComputed.capital) } : null,
+    // Without a list of allocations nothing is known to be allocated or left: null, never 0; likewise per stream.
+    allocated: allocated ? { ...streamsRecord(allocated), total: optionalMoney(recordedTotal(allocated)) } : null,
+    remaining: streamsRecord(remainingComputed),
     remaining_stated: streamsRecord(funding.remaining),
     allocations: funding.allocations == null
       ? null
@@ -118,8 +119,13 @@ function fundingRecord(decision: DecisionModel, funding: FundingModel, partnersh
  * what its page shows: its title and date.
  *
  * @param partnershipName a partnership's name by its id, to name a partnership that made allocations
+ * @param partnershipSources a partnership's `sources` by its id, for the ones the decision cites
  */
-export function decisionRecord(site: Model['site'], decision: DecisionModel, partnershipName: (id: string) => string | undefined = () => undefined) {
+export function decisionRecord(
+  site: Model['site'], decision: DecisionModel,
+  partnershipName: (id: string) => string | undefined = () => undefined,
+  partnershipSources: (id: string) => readonly Source[] | null | undefined = () => undefined,
+) {
   const identity = {
     id: decision.id,
     partnership_id: decision.partnershipId,
@@ -136,6 +142,8 @@ export function decisionRecord(site: Model['site'], decision: DecisionModel, par
     kind: decision.kind,
     status: decision.status,
     status_as_at: decision.status_as_at ?? null,
+    // The date its page gives the status: status_as_at, else the latest dated source; a report is undated.
+    status_date: statusDate(decision),
     key_decision: decision.key_decision ?? null,
     forward_plan: decision.forward_plan ?? null,
     report: decision.report
@@ -147,7 +155,7 @@ export function decisionRecord(site: Model['site'], decision: DecisionModel, par
           url: decision.report.url ?? null,
         }
       : null,
-    sources: decisionSourceRecords(decision),
+    sources: decisionSourceRecords(decision, partnershipSources(decision.partnershipId)),
     recommendations: list(decision.recommendations),
     outcome: decision.outcome ?? null,
     options: decision.options == null
@@ -173,9 +181,9 @@ export function decisionRecord(site: Model['site'], decision: DecisionModel, par
 
 /** `decisions.json`: every decision, newest first, with the licence and where the data comes from. */
 export function decisionsJson(model: Pick<Model, 'site' | 'decisions' | 'partnerships'>) {
-  const names = new Map(model.partnerships.map((p) => [p.id, p.name]));
+  const byId = new Map(model.partnerships.map((p) => [p.id, p]));
   return {
     ...dataFileHeader(model.site),
-    decisions: model.decisions.map((d) => decisionRecord(model.site, d, (id) => names.get(id))),
+    decisions: model.decisions.map((d) => decisionRecord(model.site, d, (id) => byId.get(id)?.name, (id) => byId.get(id)?.sources)),
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../content/diagnostics.ts';
 import type { CountedBody } from '../rules/bodies.ts';
-import type { FundingTotals, StreamTotals } from '../rules/funding.ts';
+import type { FundingTotals, Stream, StreamFigures } from '../rules/funding.ts';
 import type { Body, Chapter, Decision, Partnership, Site, Strategy, Structure } from '../schemas/index.ts';
 
 /** Site settings with defaults filled in. */
@@ -116,5 +116,5 @@ export interface Model {
   fileCount: number;
 }
 
-export type { StreamTotals };
+export type { Stream, StreamFigures };
 export type { Chapter, Decision, Partnership, Site, Strategy, Structure, Body };

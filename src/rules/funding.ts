@@ -10,11 +10,17 @@ import type { Report } from './report.ts';
 import { valueAt } from './report.ts';
 import { checkUnique } from './uniqueness.ts';
 
-/** Money in whole pence, split by stream. Absent streams are 0. */
-export interface StreamTotals {
-  revenue: number;
-  capital: number;
+/** Money in whole pence, split by stream: null for a stream the table does not record, never 0. */
+export interface StreamFigures {
+  revenue: number | null;
+  capital: number | null;
 }
+
+/** A money stream of a funding table. */
+export type Stream = keyof StreamFigures;
+
+/** The two streams, in the order tables show them. */
+export const STREAMS: readonly Stream[] = ['revenue', 'capital'];
 
 /** A funding table as written. */
 export type Funding = NonNullable<Decision['funding']>;
@@ -44,51 +50,88 @@ export function allocatedBy(written: string | null | undefined): AllocatedBy | u
 
 /** A funding table with its sums worked out. */
 export interface FundingTotals extends Funding {
-  /** What was allocated, per stream; absent when the table lists no allocations (not recorded). */
-  allocated?: StreamTotals;
-  /** What `available` holds, per stream (0 where not given). */
-  availableTotals: StreamTotals;
-  /** Available minus allocated, per stream; absent when the table lists no allocations. */
-  remainingComputed?: StreamTotals;
+  /**
+   * What was allocated, per stream; absent when the table lists no allocations (not recorded). A stream
+   * the table speaks of (in `available`, `decides`, `remaining` or an allocation) sums to its allocations,
+   * 0 when none gives it; a stream the table never mentions is null.
+   */
+  allocated?: StreamFigures;
+  /** What `available` holds, per stream; null where not given. */
+  availableTotals: StreamFigures;
+  /**
+   * Available minus allocated, per stream; absent when the table lists no allocations, and null
+   * for a stream whose available figure is not recorded (nothing to subtract from).
+   */
+  remainingComputed?: StreamFigures;
   /** Who made the allocations listed; absent when not recorded. */
   allocator?: AllocatedBy;
   /**
    * The register's amount for the decision: what it decides itself (`decides`), or the allocations
    * it makes (`allocated_by: this-decision`); absent when the table does not say (not recorded).
    */
-  decidedAmount?: StreamTotals;
+  decidedAmount?: StreamFigures;
 }
 
-function streams(value: { revenue?: number | null; capital?: number | null } | null | undefined): StreamTotals {
-  return { revenue: value?.revenue ?? 0, capital: value?.capital ?? 0 };
+/** A stream pair as written, with null for each stream not given. */
+function figures(value: { revenue?: number | null; capital?: number | null } | null | undefined): StreamFigures {
+  return { revenue: value?.revenue ?? null, capital: value?.capital ?? null };
+}
+
+/**
+ * The streams a funding table speaks of: those with a figure in `available`,
+ * `decides`, `remaining` or any allocation. A stream outside them is not
+ * recorded at all, so nothing about it, not even "0 allocated", is stated.
+ *
+ * @example
+ * streamsOf({ fund: 'F', available: { revenue: 100 }, allocations: [] }) // ['revenue']
+ */
+export function streamsOf(funding: Funding): Stream[] {
+  return STREAMS.filter((stream) =>
+    [funding.available, funding.decides, funding.remaining, ...(funding.allocations ?? [])].some((figures) => figures?.[stream] != null));
+}
+
+/**
+ * The sum of the streams that are recorded; undefined when neither is.
+ *
+ * @example
+ * recordedTotal({ revenue: 500, capital: null }) // 500
+ */
+export function recordedTotal(amount: StreamFigures): number | undefined {
+  return amount.revenue == null && amount.capital == null ? undefined : (amount.revenue ?? 0) + (amount.capital ?? 0);
 }
 
 /**
  * Works out allocated and remaining money per stream, in whole pence, and the
- * register's amount for the decision.
+ * register's amount for the decision. A stream not recorded stays null: never
+ * a 0 that a reader, or the checker, would take as a figure.
  *
  * @example
  * sumFunding({ fund: 'PRG', available: { revenue: 100000 }, allocations: [{ item: 'A', revenue: 40000 }] }).remainingComputed
- * // { revenue: 60000, capital: 0 }
+ * // { revenue: 60000, capital: null }
  */
 export function sumFunding(funding: Funding): FundingTotals {
-  const availableTotals = streams(funding.available);
+  const availableTotals = figures(funding.available);
   const allocator = allocatedBy(funding.allocated_by);
+  const decides = funding.decides ? figures(funding.decides) : undefined;
   if (funding.allocations == null) {
-    return { ...funding, availableTotals, allocator, decidedAmount: funding.decides ? streams(funding.decides) : undefined };
+    return { ...funding, availableTotals, allocator, decidedAmount: decides };
   }
-  const allocated = { revenue: 0, capital: 0 };
-  for (const a of funding.allocations) {
-    allocated.revenue += a.revenue ?? 0;
-    allocated.capital += a.capital ?? 0;
+  const spoken = streamsOf(funding);
+  const allocated: StreamFigures = { revenue: null, capital: null };
+  const remainingComputed: StreamFigures = { revenue: null, capital: null };
+  for (const stream of spoken) {
+    const sum = funding.allocations.reduce((total, a) => total + (a[stream] ?? 0), 0);
+    allocated[stream] = sum;
+    const available = availableTotals[stream];
+    remainingComputed[stream] = available == null ? null : available - sum;
   }
   return {
     ...funding,
     allocated,
     availableTotals,
-    remainingComputed: { revenue: availableTotals.revenue - allocated.revenue, capital: availableTotals.capital - allocated.capital },
+    remainingComputed,
     allocator,
-    decidedAmount: funding.decides ? streams(funding.decides) : allocator?.type === 'this-decision' ? allocated : undefined,
+    decidedAmount: decides ?? (allocator?.type === 'this-decision' ? allocated : undefined),
   };
 }
 
@@ -106,23 +149,28 @@ export function checkFunding(file: string, funding: FundingTotals, report: Repor
   const { allocated, remainingComputed } = funding;
   if (!funding.allocations || !allocated || !remainingComputed) return;
   checkUnique(file, ['funding', 'allocations'], funding.allocations.map((a) => ({ name: a.item, nameKey: 'item' })), report);
-  for (const stream of ['revenue', 'capital'] as const) {
+  for (const stream of STREAMS) {
     const available = funding.availableTotals[stream];
-    if (allocated[stream] > available) {
+    const sum = allocated[stream];
+    const computed = remainingComputed[stream];
+    // A stream whose available figure is not recorded cannot be exceeded, nor its remaining checked:
+    // comparing with an invented 0 would refuse a table that says all its source says.
+    if (available == null || sum == null || computed == null) continue;
+    if (sum > available) {
       const fix = `check each allocation's ${stream} and \`available\``;
       report({
-        file, severity: 'error', code: 'over-allocated', locator: valueAt('funding', 'available', ...(funding.available[stream] == null ? [] : [stream])),
-        subject: stream, expected: available, actual: allocated[stream], fix,
-        message: `the ${stream} allocations add up to ${formatPounds(allocated[stream])}, more than the ${formatPounds(available)} ${stream} available; expected allocations within what is available; ${fix}`,
+        file, severity: 'error', code: 'over-allocated', locator: valueAt('funding', 'available', stream),
+        subject: stream, expected: available, actual: sum, fix,
+        message: `the ${stream} allocations add up to ${formatPounds(sum)}, more than the ${formatPounds(available)} ${stream} available; expected allocations within what is available; ${fix}`,
       });
     }
     const stated = funding.remaining?.[stream];
-    if (stated != null && stated !== remainingComputed[stream]) {
+    if (stated != null && stated !== computed) {
       const fix = 'check the allocations and `available`, then correct `remaining`';
       report({
         file, severity: 'error', code: 'remaining-mismatch', locator: valueAt('funding', 'remaining', stream),
-        subject: stream, expected: remainingComputed[stream], actual: stated, fix,
-        message: `remaining ${stream} is stated as ${formatPounds(stated)}, but ${formatPounds(available)} available minus ${formatPounds(allocated[stream])} allocated is ${formatPounds(remainingComputed[stream])}; expected them to agree; ${fix}`,
+        subject: stream, expected: computed, actual: stated, fix,
+        message: `remaining ${stream} is stated as ${formatPounds(stated)}, but ${formatPounds(available)} available minus ${formatPounds(sum)} allocated is ${formatPounds(computed)}; expected them to agree; ${fix}`,
       });
     }
   }

@@ -5,13 +5,27 @@
  * allocations is said, or said to be not recorded; the decision's own amount
  * is what it decides, never allocations made elsewhere.
  */
-import type { DecisionModel, FundingModel, Model, StreamTotals } from '../model/index.ts';
+import type { DecisionModel, FundingModel, Model, Stream, StreamFigures } from '../model/index.ts';
+import { streamsOf } from '../rules/funding.ts';
 import { formatPounds } from '../schemas/money.ts';
-import { formatDate } from './format.ts';
+import { datePhrase, formatDate } from './format.ts';
 import { indexModel } from './lookup.ts';
 
-/** A money stream of a funding table. */
-export type Stream = 'revenue' | 'capital';
+export type { Stream };
+
+/** What a money cell says when the table gives no figure for it: never £0.00, never "None". */
+export const NOT_RECORDED = 'Not recorded';
+
+/**
+ * A money cell of a funding table.
+ *
+ * @example
+ * moneyCell(250005) // '£2,500.05'
+ * moneyCell(null) // 'Not recorded'
+ */
+export function moneyCell(pence: number | null | undefined): string {
+  return pence == null ? NOT_RECORDED : formatPounds(pence);
+}
 
 /** The funding table, ready to render. */
 export interface FundingView {
@@ -21,13 +35,19 @@ export interface FundingView {
   per: string;
   /** The allocations, when the report lists them (undefined: not recorded; empty: none). */
   allocations?: FundingModel['allocations'];
-  /** Totals and what remains, per stream, formatted; only when allocations are listed, and the file has no error (the preview shows pages beside errors). */
+  /** Said in the table where it lists no allocations because the source says nothing was allocated. */
+  noneAllocated?: string;
+  /**
+   * Totals and what remains, per stream, formatted ("Not recorded" where the available figure is not, so
+   * nothing remains to work out); only when allocations are listed, and the file has no error (the preview
+   * shows pages beside errors).
+   */
   totals?: { allocated: Record<Stream, string>; remaining: Record<Stream, string> };
-  /** Who made the allocations, in a sentence. */
+  /** Who made the allocations, in a sentence or two. */
   attribution: string;
   /** What this decision itself decides, in a sentence; undefined when the table does not say. */
   decides?: string;
-  /** The remaining figures as the report states them, when the table lists no allocations to check them against. */
+  /** The remaining figures as the source states them, when the register cannot work them out to check them against. */
   statedRemaining?: string;
   /** Said only when every stated remaining figure agrees with the sums, and the file has no error. */
   remainingAgrees: boolean;
@@ -39,7 +59,7 @@ export interface FundingView {
  * @example
  * streamsInWords({ revenue: 2753540, capital: 8991060 }, ['revenue', 'capital']) // '£27,535.40 revenue and £89,910.60 capital'
  */
-export function streamsInWords(amount: StreamTotals | { revenue?: number | null; capital?: number | null }, streams: readonly Stream[]): string {
+export function streamsInWords(amount: StreamFigures | { revenue?: number | null; capital?: number | null }, streams: readonly Stream[]): string {
   return streams.filter((stream) => amount[stream] != null).map((stream) => `${formatPounds(amount[stream] ?? 0)} ${stream}`).join(' and ');
 }
 
@@ -53,38 +73,52 @@ export function streamsInWords(amount: StreamTotals | { revenue?: number | null;
 export function fundingView(model: Model, decision: DecisionModel & { funding: FundingModel }): FundingView {
   const { funding } = decision;
   const allocations = funding.allocations ?? undefined;
-  const streams = (['revenue', 'capital'] as const).filter(
-    (stream) => funding.available[stream] != null || (allocations ?? []).some((a) => a[stream] != null) || funding.decides?.[stream] != null,
-  );
+  const streams = streamsOf(funding);
   const per = funding.per === 'year' ? ' a year' : '';
-  const perStream = (totals: StreamTotals) => ({ revenue: formatPounds(totals.revenue), capital: formatPounds(totals.capital) });
+  const source = sourceOf(decision);
+  const perStream = (totals: StreamFigures) => ({ revenue: moneyCell(totals.revenue), capital: moneyCell(totals.capital) });
   // Only the preview renders a page beside the checker's errors: there, a figure worked out from a file
   // the checker refuses would contradict the error shown above it ("Remaining £37,500.00"), so none is given.
   const refused = model.diagnostics.some((d) => d.file === decision.file && d.severity === 'error');
   const totals = !refused && funding.allocated && funding.remainingComputed ? { allocated: perStream(funding.allocated), remaining: perStream(funding.remainingComputed) } : undefined;
-  const remainingAgrees = !refused && funding.remaining != null && funding.remainingComputed != null &&
-    streams.every((stream) => funding.remaining?.[stream] == null || funding.remaining[stream] === funding.remainingComputed?.[stream]);
+  const stated = streams.filter((stream) => funding.remaining?.[stream] != null);
+  const agrees = (stream: Stream) => funding.remaining?.[stream] === funding.remainingComputed?.[stream];
+  const remainingAgrees = !refused && stated.length > 0 && stated.every(agrees);
+  // A stated figure the register cannot work out (no allocations listed, or no available figure for its
+  // stream) is given as the source states it, so the table's "Not recorded" does not hide it.
+  const uncheckable = stated.some((stream) => funding.remainingComputed?.[stream] == null);
   return {
     streams,
     per,
     ...(allocations ? { allocations } : {}),
+    ...(allocations?.length === 0 ? { noneAllocated: `${source.subject} says nothing was allocated.` } : {}),
     ...(totals ? { totals } : {}),
-    attribution: attributionOf(model, decision),
+    attribution: attributionOf(model, decision, source),
     ...(funding.decides ? { decides: `This decision ${decision.status === 'proposed' ? 'is asked to allocate' : 'allocates'} ${streamsInWords(funding.decides, streams)}${per}.` } : {}),
-    ...(!allocations && funding.remaining ? { statedRemaining: `The report states ${streamsInWords(funding.remaining, streams)}${per} remaining.` } : {}),
+    ...(funding.remaining && uncheckable ? { statedRemaining: `${source.subject} states ${streamsInWords(funding.remaining, stated)}${per} remaining.` } : {}),
     remainingAgrees,
   };
 }
 
-/** Who made the allocations a table lists, as its `allocated_by` and `allocated_on` say, or that the report does not say. */
-function attributionOf(model: Model, decision: DecisionModel & { funding: FundingModel }): string {
+/** What the funding table comes from, in words: the decision's report when it has one, else the record itself (never a report it does not have). */
+function sourceOf(decision: DecisionModel): { subject: string; object: string } {
+  return decision.report ? { subject: 'The report', object: 'the report' } : { subject: 'This record', object: 'this record' };
+}
+
+/** Who made the allocations a table lists, as its `allocated_by` and `allocated_on` say, or that the source does not say. */
+function attributionOf(model: Model, decision: DecisionModel & { funding: FundingModel }, source: { subject: string; object: string }): string {
   const { funding } = decision;
-  if (!funding.allocations) return 'The report does not list allocations from this fund.';
-  if (funding.allocations.length === 0) return 'The report says nothing was allocated.';
+  if (!funding.allocations) return `${source.subject} does not list allocations from this fund.`;
+  const none = funding.allocations.length === 0;
   const allocator = funding.allocator;
-  if (!allocator) return 'Who made these allocations is not recorded.';
-  if (allocator.type === 'this-decision') return `These allocations are made by this decision (${formatDate(decision.date)}).`;
+  if (!allocator) return none ? `${source.subject} says nothing was allocated.` : 'Who made these allocations is not recorded.';
+  if (allocator.type === 'this-decision') {
+    return none
+      ? `${source.subject} says this decision (${formatDate(decision.date)}) allocates nothing from this fund.`
+      : `These allocations are made by this decision (${formatDate(decision.date)}).`;
+  }
   const name = allocator.type === 'partnership' ? (indexModel(model).partnership(allocator.id)?.name ?? allocator.id) : allocator.name;
-  const when = funding.allocated_on ? ` on ${formatDate(funding.allocated_on)}` : '; the date they were made is not recorded';
-  return `These allocations were made by ${name}${when}. They are shown as the report records them, not as part of this decision.`;
+  if (none) return `${source.subject} says ${name} allocated nothing from this fund${funding.allocated_on ? ` ${datePhrase(funding.allocated_on)}` : '; the date is not recorded'}.`;
+  const when = funding.allocated_on ? ` ${datePhrase(funding.allocated_on)}` : '; the date they were made is not recorded';
+  return `These allocations were made by ${name}${when}. They are shown as ${source.object} records them, not as part of this decision.`;
 }

@@ -3,6 +3,7 @@
  */
 import { formatPounds } from '../model/money.ts';
 import type { DecisionModel, Model } from '../model/index.ts';
+import { recordedTotal } from '../rules/funding.ts';
 import { DECISION_KINDS, DECISION_STATUSES } from '../schemas/index.ts';
 import { DECISION_KIND_LABELS, DECISION_STATUS_LABELS } from './labels.ts';
 import { indexModel } from './lookup.ts';
@@ -14,7 +15,10 @@ export interface RegisterRow extends FilterableRow {
   decision: DecisionModel;
   url: string;
   partnershipName: string;
-  /** The money the decision allocates, in words, when it has a funding table. */
+  /**
+   * The register's amount for the decision, in words; undefined when not recorded, with or without a
+   * funding table (a decision without one records no amount: the register does not say it had none).
+   */
   amount?: string;
 }
 
@@ -66,9 +70,9 @@ export function registerRows(model: Model): RegisterRow[] {
  * amountOf(decision) // '£117,446.00'
  */
 export function amountOf(decision: DecisionModel): string | undefined {
-  const amount = decision.funding?.decidedAmount;
-  if (!amount) return undefined;
-  return `${formatPounds(amount.revenue + amount.capital)}${decision.funding?.per === 'year' ? ' a year' : ''}`;
+  const total = decision.funding?.decidedAmount && recordedTotal(decision.funding.decidedAmount);
+  if (total == null) return undefined;
+  return `${formatPounds(total)}${decision.funding?.per === 'year' ? ' a year' : ''}`;
 }
 
 /** The rows that match a filter, in register order. */

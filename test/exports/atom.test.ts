@@ -59,12 +59,12 @@ describe('the decisions feed', () => {
     );
   });
 
-  it('never counts allocations a decision only records as its amount, and says when their maker or date is not recorded', () => {
+  it('never counts allocations a decision only records as its amount, says when their maker or date is not recorded, and claims no report the decision does not have', () => {
     expect(summaryOf('2012-03-forum-grants')).toContain(
-      'Funding: Community chest, amount not recorded; £3,000.00 available (revenue £3,000.00). Allocations made by Vale Community Forum (date not recorded), recorded in this report: £3,000.00 (revenue £3,000.00).',
+      'Funding: Community chest, amount not recorded; £3,000.00 available (revenue £3,000.00). Allocations made by Vale Community Forum (date not recorded), recorded here: £3,000.00 (revenue £3,000.00).',
     );
     expect(summaryOf('2012-04-01-budget-note')).toContain(
-      'Funding: LSP pooled budget, amount not recorded; £1,500.00 available (revenue £1,500.00). Allocations recorded in this report, by whom not recorded: £1,500.00 (revenue £1,500.00).',
+      'Funding: LSP pooled budget, amount not recorded; £1,500.00 available (revenue £1,500.00). Allocations recorded here, by whom not recorded: £1,500.00 (revenue £1,500.00).',
     );
   });
 

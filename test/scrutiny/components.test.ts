@@ -49,9 +49,9 @@ describe('ServedBy', () => {
     expect(economy).toContain('Decisions that serve it : A prosperous economy');
     expect(economy).toContain('Jobs fund (Vale Partnership; directly, and through the priority More jobs in the Vale of Vale Partnership)');
     expect(economy).toContain('Skills bid (Vale Partnership; through the priority Better skills of Vale Partnership) Proposed Amount not recorded');
-    expect(economy).toContain('Rejected grant (Vale Partnership) Rejected not counted £1,000.00 £0.00 £1,000.00');
-    expect(economy).toContain('£2,000.00 £0.00 £2,000.00 a year');
-    expect(economy).toContain('Total, one-off sums £5,000.00 £10,000.00 £15,000.00 Total a year £2,000.00 £0.00 £2,000.00');
+    expect(economy).toContain('Rejected grant (Vale Partnership) Rejected not counted £1,000.00 Not recorded £1,000.00');
+    expect(economy).toContain('£2,000.00 Not recorded £2,000.00 a year');
+    expect(economy).toContain('Total, one-off sums £5,000.00 £10,000.00 £15,000.00 Total a year £2,000.00 Not recorded £2,000.00');
     expect(economy).toContain('Total: £15,000.00 and £2,000.00 a year, plus 1 decision whose amount is not recorded. A rejected decision is listed but not counted.');
     expect(html).toContain('<time datetime="2021-05">May 2021</time>');
   });

@@ -38,16 +38,17 @@ describe('an objective followed to the money (Shire’s “A prosperous economy�
     expect(view.totals.oneOff).toEqual({ revenue: 500000, capital: 1000000, total: 1500000, decisions: 1 });
   });
 
-  it('gives what each decision itself decides, by stream, and “not recorded” where the register has no amount', () => {
+  it('gives what each decision itself decides, by stream, and “not recorded” where the register has no amount or no figure for a stream', () => {
     const [pooled, rejected, skills, jobs] = view.decisions;
     expect(jobs.amount).toEqual({ revenue: '£5,000.00', capital: '£10,000.00', total: '£15,000.00', perYear: false });
-    expect(pooled.amount).toEqual({ revenue: '£2,000.00', capital: '£0.00', total: '£2,000.00', perYear: true });
+    // The pooled budget decides revenue only: its capital is not recorded, not £0.00.
+    expect(pooled.amount).toEqual({ revenue: '£2,000.00', capital: 'Not recorded', total: '£2,000.00', perYear: true });
     expect(skills.amount).toBeUndefined();
     expect(rejected).toMatchObject({ counted: false, amount: { total: '£1,000.00' } });
   });
 
   it('totals one-off sums and sums a year apart, leaves the rejected decision out, and says what is not counted', () => {
-    expect(view.totals.perYear).toEqual({ revenue: 200000, capital: 0, total: 200000, decisions: 1 });
+    expect(view.totals.perYear).toEqual({ revenue: 200000, capital: null, total: 200000, decisions: 1 });
     expect(view).toMatchObject({ notRecorded: 1, rejected: 1 });
     expect(view.totalText).toBe('£15,000.00 and £2,000.00 a year, plus 1 decision whose amount is not recorded. A rejected decision is listed but not counted.');
   });
@@ -86,7 +87,7 @@ describe('objectives and priorities that nothing serves, or whose money is not r
 });
 
 describe('the total in words', () => {
-  const sum = (total: number) => ({ revenue: total, capital: 0, total, decisions: 1 });
+  const sum = (total: number) => ({ revenue: total, capital: null, total, decisions: 1 });
 
   it('counts the decisions without an amount, in the singular and the plural', () => {
     expect(totalSentence({ oneOff: sum(500000) }, 2, 0)).toBe('£5,000.00, plus 2 decisions whose amount is not recorded.');

@@ -16,9 +16,11 @@
  * chapter and decision page looks its own list up instead of scanning every
  * decision.
  */
-import type { DecisionModel, Model, ServedTarget, StreamTotals } from '../../model/index.ts';
+import type { DecisionModel, Model, ServedTarget, StreamFigures } from '../../model/index.ts';
+import { recordedTotal } from '../../rules/funding.ts';
 import { formatPounds } from '../../schemas/money.ts';
 import { plural } from '../format.ts';
+import { moneyCell } from '../funding-view.ts';
 import { DECISION_STATUS_LABELS } from '../labels.ts';
 import { indexModel } from '../lookup.ts';
 import type { Label, Link } from './shapes.ts';
@@ -49,8 +51,8 @@ export interface ServingDecision {
   counted: boolean;
 }
 
-/** Sums of what decisions decide, in pence. */
-export interface MoneyTotals extends StreamTotals {
+/** Sums of what decisions decide, in pence; a stream no decision counted records stays null, never £0.00. */
+export interface MoneyTotals extends StreamFigures {
   total: number;
   /** How many decisions the sum is of. */
   decisions: number;
@@ -119,7 +121,7 @@ function servingIndex(model: Model) {
 function moneyOf(decision: DecisionModel): MoneyView | undefined {
   const amount = decision.funding?.decidedAmount;
   if (!amount) return undefined;
-  return { revenue: formatPounds(amount.revenue), capital: formatPounds(amount.capital), total: formatPounds(amount.revenue + amount.capital), perYear: decision.funding?.per === 'year' };
+  return { revenue: moneyCell(amount.revenue), capital: moneyCell(amount.capital), total: formatPounds(recordedTotal(amount) ?? 0), perYear: decision.funding?.per === 'year' };
 }
 
 /** The view of the decisions serving something, from the index's list. */
@@ -135,10 +137,10 @@ function servedBy(model: Model, servings: readonly Serving[] | undefined, what: 
     else if (!amount) notRecorded++;
     else {
       const key = decision.funding?.per === 'year' ? 'perYear' : 'oneOff';
-      const sum = (sums[key] ??= { revenue: 0, capital: 0, total: 0, decisions: 0 });
-      sum.revenue += amount.revenue;
-      sum.capital += amount.capital;
-      sum.total += amount.revenue + amount.capital;
+      const sum = (sums[key] ??= { revenue: null, capital: null, total: 0, decisions: 0 });
+      if (amount.revenue != null) sum.revenue = (sum.revenue ?? 0) + amount.revenue;
+      if (amount.capital != null) sum.capital = (sum.capital ?? 0) + amount.capital;
+      sum.total += recordedTotal(amount) ?? 0;
       sum.decisions++;
     }
     const money = moneyOf(decision);
@@ -170,7 +172,7 @@ function servedBy(model: Model, servings: readonly Serving[] | undefined, what: 
  * The total in words: the one-off sum, the sum a year, and what is left out.
  *
  * @example
- * totalSentence({ oneOff: { revenue: 500000, capital: 0, total: 500000, decisions: 1 } }, 2, 0)
+ * totalSentence({ oneOff: { revenue: 500000, capital: null, total: 500000, decisions: 1 } }, 2, 0)
  * // '£5,000.00, plus 2 decisions whose amount is not recorded.'
  */
 export function totalSentence(sums: { oneOff?: MoneyTotals; perYear?: MoneyTotals }, notRecorded: number, rejected: number): string {
