@@ -58,6 +58,14 @@ describe('what the example site no longer says', () => {
     expect(text('partnerships/chorley-partnership/structures/pre-2006/')).toMatch(/Reports to Not recorded/);
   });
 
+  it('never says in a diagram\'s description that a body without `reports_to` is at the top', () => {
+    const before = text('partnerships/chorley-partnership/structures/pre-2006/');
+    expect(before).toContain('Structure diagram of 4 bodies with no reporting lines and no other links. The reporting lines of Board of Directors, The Executive, Thematic/Task Groups and 1 other are not recorded.');
+    expect(before).not.toMatch(/at the top|none reporting to another/);
+    expect(text('partnerships/chorley-partnership/structures/2006-proposed/'))
+      .toContain('LSP Board is at the top. The reporting line of Public Service Board is not recorded.');
+  });
+
   it('shows Calderdale\'s pooled budget without allocated or remaining figures, since the report lists no allocations', () => {
     const calderdale = text(DECISIONS.calderdale);
     expect(calderdale).not.toMatch(/Total allocated|Remaining £|£0\.00/);
