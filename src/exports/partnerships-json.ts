@@ -4,10 +4,11 @@
  * priorities and measures) and decisions. Absent optional values are null,
  * so every record has the same keys and nothing unrecorded reads as a
  * default. Each file's sources, discrepancies and `status_as_at` come with
- * it, and each objective, priority and measure its citations, so a reader
+ * it (and `status_date`, the date its page gives the status, and from where), and each objective, priority and measure its citations, so a reader
  * can check any fact against the document it comes from.
  */
 import type { ChapterModel, Model, PartnershipModel, StrategyModel } from '../model/index.ts';
+import { statusDate } from '../site/as-at.ts';
 import { chapterUrl, decisionUrl, partnershipUrl, strategyUrl, structureUrl } from '../site/urls.ts';
 import { citationRecords, discrepancyRecords, sourceRecords } from './provenance.ts';
 import { absoluteUrl, dataFileHeader } from './site-links.ts';
@@ -32,6 +33,7 @@ function chapterRecord(url: string, c: ChapterModel) {
     title: c.title,
     status: c.status,
     status_as_at: c.status_as_at ?? null,
+    status_date: statusDate(c),
     agreed: c.agreed ?? null,
     priorities: c.priorities.map((p) => ({
       id: p.id,
@@ -61,6 +63,7 @@ export function partnershipRecord(site: Model['site'], p: PartnershipModel) {
     tier: p.tier ?? null,
     status: p.status,
     status_as_at: p.status_as_at ?? null,
+    status_date: statusDate(p),
     parent: p.parent ?? null,
     children: p.children,
     established: p.established ?? null,

@@ -17,6 +17,7 @@ import { seatsByCategory } from '../site/scrutiny/compare.ts';
 import type { BodyModel, Model, PartnershipModel, StructureModel } from '../model/index.ts';
 import { REPORTS_TO_NONE } from '../rules/bodies.ts';
 import { slugify } from '../schemas/index.ts';
+import { statusDate } from '../site/as-at.ts';
 import { HOME_URL, partnershipUrl, structureUrl } from '../site/urls.ts';
 import { citationRecords, discrepancyRecords, sourceRecords } from './provenance.ts';
 import { absoluteUrl, licenceOf } from './site-links.ts';
@@ -145,6 +146,7 @@ export function structuresPopolo(model: Pick<Model, 'site' | 'partnerships'>) {
         to: s.to ?? null,
         decided_by: s.decided_by ? `${p.id}/${s.decided_by}` : null,
         status_as_at: s.status_as_at ?? null,
+        status_date: statusDate(s),
         url: absoluteUrl(site, structureUrl(p.id, s.id)),
         organization_ids: s.bodies.map((b) => bodyOrganizationId(s, b.id)),
         sources: sourceRecords(s.sources),

@@ -33,7 +33,7 @@
 import type { Model, SiteModel } from '../model/index.ts';
 import { penceToDecimal, formatPounds } from '../model/money.ts';
 import { slugify } from '../schemas/index.ts';
-import { formatDate } from '../site/format.ts';
+import { datePhrase, formatDate } from '../site/format.ts';
 import { DECISION_STATUS_LABELS } from '../site/labels.ts';
 import { DATA_URL, HOME_URL, dataFileUrl, decisionUrl, partnershipUrl } from '../site/urls.ts';
 import { allocationRows, type AllocationRow } from './allocations.ts';
@@ -146,7 +146,7 @@ function allocationGrantFacts(prefix: string, row: AllocationRow, itemSlug: stri
   const yearly = funding.per === 'year' ? ' (a yearly figure)' : '';
   const lead = maker.byThisDecision
     ? `${allocation.item}: allocated from ${funding.fund}${yearly} by ${decision.decision_maker} in “${decision.title}”, ${formatDate(decision.date)}.`
-    : `${allocation.item}: allocated from ${funding.fund}${yearly} by ${maker.name} on ${formatDate(maker.date)}, as recorded in “${decision.title}” (${decision.decision_maker}, ${formatDate(decision.date)}).`;
+    : `${allocation.item}: allocated from ${funding.fund}${yearly} by ${maker.name} ${datePhrase(maker.date)}, as recorded in “${decision.title}” (${decision.decision_maker}, ${formatDate(decision.date)}).`;
   return {
     idSuffix: `${partnership.id}-${decision.id}-${itemSlug}`,
     title: allocation.item,

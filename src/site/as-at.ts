@@ -2,21 +2,42 @@
  * When a status was last known to be true. A status is a fact of its
  * sources' time, not of the day the page was built or reviewed: "Active, as
  * described in March 2006". `status_as_at` when the file gives it; else the
- * latest dated source the same file lists (a decision's report carries the
- * decision's date); else the date is not recorded. `reviewed`, the day an
- * officer checked the page, is never used.
+ * latest dated source the same file lists; else the date is not recorded.
+ * A decision's report has no date of its own (the decision's date is when it
+ * was considered, not when it was written), so it never dates a status; nor
+ * does `reviewed`, the day an officer checked the page.
  */
 import type { Source } from '../schemas/index.ts';
 import { compareDates } from '../schemas/index.ts';
-import { formatDate } from './format.ts';
+import { datePhrase, formatDate } from './format.ts';
 
 /** What a file says that dates its status. */
 export interface Dated {
   status_as_at?: string | null;
   sources?: readonly Pick<Source, 'date'>[] | null;
-  /** A decision's report, dated by the decision. */
-  report?: unknown;
-  date?: string;
+}
+
+/** What dates a status, as open data gives it. */
+export interface StatusDate {
+  /** The date, at the precision given; null when not recorded. */
+  date: string | null;
+  /** Where it comes from: the file's `status_as_at`, or its latest dated source; null when not recorded. */
+  basis: 'status_as_at' | 'latest_source' | null;
+}
+
+/**
+ * The date a status was last known to be true, and where that date comes from.
+ *
+ * @example
+ * statusDate({ status_as_at: '2011-06' }) // { date: '2011-06', basis: 'status_as_at' }
+ * statusDate({ sources: [{ date: '2006-03' }, { date: '2005' }] }) // { date: '2006-03', basis: 'latest_source' }
+ * statusDate({}) // { date: null, basis: null }
+ */
+export function statusDate(file: Dated): StatusDate {
+  if (file.status_as_at) return { date: file.status_as_at, basis: 'status_as_at' };
+  const dates = (file.sources ?? []).map((source) => source.date).filter((date): date is string => typeof date === 'string');
+  const latest = dates.reduce<string | undefined>((a, b) => (a === undefined || compareDates(b, a) > 0 ? b : a), undefined);
+  return latest ? { date: latest, basis: 'latest_source' } : { date: null, basis: null };
 }
 
 /**
@@ -24,13 +45,11 @@ export interface Dated {
  *
  * @example
  * statusAsAt({ status_as_at: '2011-06' }) // 'as at June 2011'
- * statusAsAt({ sources: [{ date: '2006-03-09' }] }) // 'as described in 9 March 2006'
+ * statusAsAt({ sources: [{ date: '2006-03-09' }] }) // 'as described on 9 March 2006'
  * statusAsAt({}) // 'date not recorded'
  */
 export function statusAsAt(file: Dated): string {
-  if (file.status_as_at) return `as at ${formatDate(file.status_as_at)}`;
-  const dates = (file.sources ?? []).map((source) => source.date).filter((date): date is string => typeof date === 'string');
-  if (file.report && file.date) dates.push(file.date);
-  const latest = dates.reduce<string | undefined>((a, b) => (a === undefined || compareDates(b, a) > 0 ? b : a), undefined);
-  return latest ? `as described in ${formatDate(latest)}` : 'date not recorded';
+  const { date, basis } = statusDate(file);
+  if (date === null) return 'date not recorded';
+  return basis === 'status_as_at' ? `as at ${formatDate(date)}` : `as described ${datePhrase(date)}`;
 }

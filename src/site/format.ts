@@ -22,6 +22,30 @@ export function formatDate(iso: string): string {
 }
 
 /**
+ * The preposition a date takes in a sentence: "on" a day, "in" a month or a year.
+ *
+ * @example
+ * datePreposition('2021-06-15') // 'on'
+ * datePreposition('2022-01') // 'in'
+ */
+export function datePreposition(iso: string): 'on' | 'in' {
+  return iso.split('-').length === 3 ? 'on' : 'in';
+}
+
+/**
+ * A date with its preposition, for "made by …", "as described …" and the
+ * like: one helper, so pages, feeds and open data never say "on January 2022".
+ *
+ * @example
+ * datePhrase('2021-06-15') // 'on 15 June 2021'
+ * datePhrase('2022-01') // 'in January 2022'
+ * datePhrase('2021') // 'in 2021'
+ */
+export function datePhrase(iso: string): string {
+  return `${datePreposition(iso)} ${formatDate(iso)}`;
+}
+
+/**
  * A span of dates in words, either end optional.
  *
  * @example

@@ -12,7 +12,7 @@
 import type { Diagnostic, PathSegment } from '../content/diagnostics.ts';
 import type { ChapterModel, DecisionModel, Model, PartnershipModel, StrategyModel, StructureModel } from '../model/index.ts';
 import type { Discrepancy } from '../schemas/index.ts';
-import { formatDate, formatSize, plural } from './format.ts';
+import { datePhrase, formatSize, plural } from './format.ts';
 import { indexModel } from './lookup.ts';
 
 /** One note for a page. */
@@ -155,7 +155,7 @@ function wording(d: Diagnostic, subject: Subject, model: Model): string | undefi
         : 'No structure in force is recorded, so the register cannot show how this partnership works today.';
     case 'review-overdue':
       return subject.kind === 'partnership' && subject.partnership.reviewed
-        ? `This page was last checked on ${formatDate(subject.partnership.reviewed)}, more than ${plural(model.site.review_every_months, 'month')} ago, so some details may be out of date.`
+        ? `This page was last checked ${datePhrase(subject.partnership.reviewed)}, more than ${plural(model.site.review_every_months, 'month')} ago, so some details may be out of date.`
         : `This page has not been checked for more than ${plural(model.site.review_every_months, 'month')}, so some details may be out of date.`;
     case 'too-many-priorities':
       return subject.kind === 'chapter'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMeetings, formatPeriod, formatQuantity, formatSize, plural } from '../../src/site/format.ts';
+import { datePhrase, formatDate, formatMeetings, formatPeriod, formatQuantity, formatSize, plural } from '../../src/site/format.ts';
 import { alphabetical, partnershipsByTier } from '../../src/site/partnership-groups.ts';
 import { baselineFor, versionsInOrder } from '../../src/site/structure-versions.ts';
 import { fixtureModel } from './helpers/fixture-model.ts';
@@ -55,5 +55,11 @@ describe('versions of a structure', () => {
     expect(chorley && baselineFor(chorley, proposal(chorley, '2006-proposed') ?? chorley.structures[0])?.id).toBe('pre-2006');
     expect(lancaster && baselineFor(lancaster, proposal(lancaster, '2011-proposed') ?? lancaster.structures[0])?.id).toBe('2011-current');
     expect(chorley && baselineFor(chorley, proposal(chorley, 'pre-2006') ?? chorley.structures[0])).toBeUndefined();
+  });
+});
+
+describe('a date in a sentence', () => {
+  it('puts "on" before a full date and "in" before a month or a year, never "on January 2022"', () => {
+    expect([datePhrase('2021-06-15'), datePhrase('2022-01'), datePhrase('2021')]).toEqual(['on 15 June 2021', 'in January 2022', 'in 2021']);
   });
 });
