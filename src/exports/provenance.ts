@@ -6,7 +6,7 @@
  * is null, never an empty default that would read as "none".
  */
 import type { DecisionModel } from '../model/index.ts';
-import { REPORT_SOURCE_ID } from '../rules/sources.ts';
+import { citationsIn, REPORT_SOURCE_ID } from '../rules/sources.ts';
 import type { Citation, Discrepancy, Source } from '../schemas/index.ts';
 
 /** A source as open data gives it. */
@@ -51,26 +51,50 @@ export function sourceRecords(sources: readonly Source[] | null | undefined): So
   return sources == null ? null : sources.map(sourceRecord);
 }
 
+/** A decision's source as open data: a source, and whether the decision or its partnership.md lists it. */
+export interface DecisionSourceRecord extends SourceRecord {
+  /** `decision` for its report and its own `sources`; `partnership` for a source of its partnership.md that it cites. */
+  listed_in: 'decision' | 'partnership';
+}
+
 /**
  * A decision's sources: its `report` first (cited as `report`), then the
- * documents its `sources` lists; null when it has neither.
+ * documents its `sources` lists, then each source of its partnership.md that
+ * it cites, so that every citation in the record resolves within the record;
+ * null when it has none of these.
+ *
+ * @example
+ * // a decision with a report whose funding table cites the partnership's newsletter
+ * decisionSourceRecords(decision, partnership.sources).map((s) => `${s.id} (${s.listed_in})`)
+ * // ['report (decision)', 'llyn-newsletter (partnership)']
  */
-export function decisionSourceRecords(decision: Pick<DecisionModel, 'report' | 'sources'>): SourceRecord[] | null {
+export function decisionSourceRecords(
+  decision: Pick<DecisionModel, 'report' | 'sources'>, partnershipSources: readonly Source[] | null | undefined = undefined,
+): DecisionSourceRecord[] | null {
   const { report } = decision;
-  if (!report && decision.sources == null) return null;
-  const reportRecord: SourceRecord[] = report
-    ? [{
-        id: REPORT_SOURCE_ID,
-        title: report.title ?? null,
-        publisher: report.publisher ?? null,
-        // The report's own date is not recorded; the decision's date is when it was considered, not when it was written.
-        date: null,
-        author: report.author ?? null,
-        reference: report.reference || null,
-        url: report.url ?? null,
-      }]
-    : [];
-  return [...reportRecord, ...(decision.sources ?? []).map(sourceRecord)];
+  const own: DecisionSourceRecord[] = [
+    ...(report
+      ? [{
+          id: REPORT_SOURCE_ID,
+          title: report.title ?? null,
+          publisher: report.publisher ?? null,
+          // The report's own date is not recorded; the decision's date is when it was considered, not when it was written.
+          date: null,
+          author: report.author ?? null,
+          reference: report.reference || null,
+          url: report.url ?? null,
+          listed_in: 'decision' as const,
+        }]
+      : []),
+    ...(decision.sources ?? []).map((source) => ({ ...sourceRecord(source), listed_in: 'decision' as const })),
+  ];
+  // A citation resolves to the decision's own source first, as the checker resolves it.
+  const cited = new Set(citationsIn(decision).map((use) => use.citation.source));
+  const fromPartnership = (partnershipSources ?? [])
+    .filter((source) => cited.has(source.id) && !own.some((o) => o.id === source.id))
+    .map((source) => ({ ...sourceRecord(source), listed_in: 'partnership' as const }));
+  const all = [...own, ...fromPartnership];
+  return !report && decision.sources == null && fromPartnership.length === 0 ? null : all;
 }
 
 /**

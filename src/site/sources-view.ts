@@ -16,6 +16,12 @@ import { formatDate } from './format.ts';
 export interface ShownFile {
   file: string;
   value: object;
+  /**
+   * What to call a cited item that has no name of its own in the data (a
+   * relation is named by what it links), for the link back from its source;
+   * undefined to name it from its keys.
+   */
+  labelOf?: (path: readonly PathSegment[]) => string | undefined;
 }
 
 /** A link from a cited fact to its source. */
@@ -69,6 +75,11 @@ function webAddress(url: string | null | undefined): string | undefined {
   }
 }
 
+/** An item's label as the link back shows it: long names are cut short. */
+function shortLabel(name: string): string {
+  return name.length > 80 ? `${name.slice(0, 77)}…` : name;
+}
+
 /** What an item at a path is, for the link back to it: its name, title or item, or the key. */
 function labelAt(value: unknown, path: readonly PathSegment[]): string {
   let node: unknown = value;
@@ -78,16 +89,21 @@ function labelAt(value: unknown, path: readonly PathSegment[]): string {
     if (node && typeof node === 'object' && !Array.isArray(node)) {
       const named = node as Record<string, unknown>;
       const name = [named.name, named.title, named.item, named.sector, named.indicator, named.text].find((x) => typeof x === 'string');
-      if (typeof name === 'string') label = name.length > 80 ? `${name.slice(0, 77)}…` : name;
+      if (typeof name === 'string') label = shortLabel(name);
       else if (segment === 'funding') label = 'Funding table';
     }
   }
   return label;
 }
 
-/** The declared sources of one file: its own, and a decision's report as the source `report`. */
+/**
+ * The declared sources of one file: its own, and a decision's report as the
+ * source `report`. A report has no date of its own: the decision's date is
+ * when it was considered, not when it was written, so none is given (as in
+ * decisions.json).
+ */
 function ownSources(shown: ShownFile): Known[] {
-  const value = shown.value as { sources?: Source[] | null; report?: { title?: string | null; author?: string | null; reference?: string | null; publisher?: string | null; url?: string | null } | null; date?: string; title?: string };
+  const value = shown.value as { sources?: Source[] | null; report?: { title?: string | null; author?: string | null; reference?: string | null; publisher?: string | null; url?: string | null } | null; title?: string };
   const known: Known[] = [];
   if (value.report) {
     const report = value.report;
@@ -97,7 +113,6 @@ function ownSources(shown: ShownFile): Known[] {
         id: REPORT_SOURCE_ID,
         title: report.title ?? `The report on “${value.title ?? 'this decision'}”`,
         ...(report.publisher ? { publisher: report.publisher } : {}),
-        ...(value.date ? { date: value.date } : {}),
         ...(report.author ? { author: report.author } : {}),
         ...(report.reference ? { reference: report.reference } : {}),
         ...(report.url ? { url: report.url } : {}),
@@ -149,7 +164,8 @@ export function pageSources(partnership: PartnershipModel | undefined, files: re
       const itemPath = use.path.slice(0, use.path.lastIndexOf('cite'));
       const id = `cite-${files.indexOf(shown)}-${i}`;
       const where = use.citation.where;
-      entry.citedFrom.push({ id, label: labelAt(shown.value, itemPath), ...(where ? { where } : {}) });
+      const label = shown.labelOf?.(itemPath);
+      entry.citedFrom.push({ id, label: label === undefined ? labelAt(shown.value, itemPath) : shortLabel(label), ...(where ? { where } : {}) });
       const mark: CiteMark = { id, number: entry.number, href: `#${entry.id}`, label: `source ${entry.number}: ${entry.title}${where ? `, ${where}` : ''}` };
       const k = key(shown.file, itemPath);
       marks.set(k, [...(marks.get(k) ?? []), mark]);

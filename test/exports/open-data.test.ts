@@ -107,8 +107,8 @@ describe('decisions.json', () => {
 
   it('carries the decision’s sources, its report first as the source "report", each item’s citations and the discrepancies recorded', () => {
     expect(grants.sources).toEqual([
-      { id: 'report', title: 'Performance Reward Grant round one', publisher: null, date: null, author: 'Head of Policy', reference: 'CAB/11/08', url: 'https://democracy.example.org/vale/cab-11-08.pdf' },
-      { id: 'minutes', title: 'Cabinet minutes, 8 November 2011', publisher: null, date: '2011-11-08', author: null, reference: null, url: null },
+      { id: 'report', title: 'Performance Reward Grant round one', publisher: null, date: null, author: 'Head of Policy', reference: 'CAB/11/08', url: 'https://democracy.example.org/vale/cab-11-08.pdf', listed_in: 'decision' },
+      { id: 'minutes', title: 'Cabinet minutes, 8 November 2011', publisher: null, date: '2011-11-08', author: null, reference: null, url: null, listed_in: 'decision' },
     ]);
     expect(grants.options[0].cite).toEqual([{ source: 'report', where: 'para 4' }]);
     expect(grants.funding.cite).toEqual([{ source: 'report', where: 'Appendix A' }]);
@@ -116,12 +116,28 @@ describe('decisions.json', () => {
     expect(grants.funding.discrepancies).toEqual([
       { text: "The report's summary rounds the total to £55,000.", cite: [{ source: 'report', where: 'para 1' }, { source: 'minutes', where: null }] },
     ]);
-    expect(record.sources).toEqual([{ id: 'report', title: 'Performance Reward Grant update', publisher: null, date: null, author: null, reference: null, url: null }]);
+    expect(record.sources).toEqual([{ id: 'report', title: 'Performance Reward Grant update', publisher: null, date: null, author: null, reference: null, url: null, listed_in: 'decision' }]);
+  });
+
+  it('lists each partnership source a decision cites among its sources, so every citation in the record resolves within it', () => {
+    const cited = fixtureModel();
+    const decision = cited.decisions.find((d) => d.id === '2012-02-14-prg-record')!;
+    decision.funding!.cite = [{ source: 'report' }, { source: 'fixture-document', where: 'p. 2' }];
+    const json = decisionsJson(cited).decisions.find((d) => d.id === decision.id) as Record<string, any>;
+    expect(json.funding.cite.map((c: { source: string }) => c.source)).toEqual(['report', 'fixture-document']);
+    expect(json.sources.map((s: { id: string; listed_in: string }) => [s.id, s.listed_in])).toEqual([['report', 'decision'], ['fixture-document', 'partnership']]);
+    expect(json.sources[1]).toMatchObject({ title: 'A test document about Vale "Together" LSP', date: '2010-01-12' });
   });
 
   it('gives the date the status was last known, as recorded, and null when the file does not give it', () => {
     expect(lottery.status_as_at).toBe('2012-07');
     expect(grants.status_as_at).toBeNull();
+  });
+
+  it('gives the date its page gives the status, and from where: status_as_at, else the latest dated source, never the decision’s date for its undated report', () => {
+    expect(lottery.status_date).toEqual({ date: '2012-07', basis: 'status_as_at' });
+    expect(grants.status_date).toEqual({ date: '2011-11-08', basis: 'latest_source' });
+    expect(record.status_date).toEqual({ date: null, basis: null });
   });
 
   it('carries what a decision serves in a strategy, as partnership/strategy/id', () => {
@@ -168,6 +184,10 @@ describe('partnerships.json', () => {
     expect(vale).toHaveProperty('tier', null);
     expect(vale).toHaveProperty('status_as_at', null);
     expect(shire).toMatchObject({ tier: 'county', status_as_at: '2010-01' });
+  });
+
+  it('gives the date a partnership’s page gives its status: its status_as_at before any source’s date', () => {
+    expect(shire.status_date).toEqual({ date: '2010-01', basis: 'status_as_at' });
   });
 
   it('carries each partnership’s sources and the discrepancies recorded, with their citations', () => {

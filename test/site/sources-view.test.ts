@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PartnershipModel } from '../../src/model/index.ts';
-import { statusAsAt } from '../../src/site/as-at.ts';
+import { statusAsAt, statusDate } from '../../src/site/as-at.ts';
+import { structureShown } from '../../src/site/pages/page-sources.ts';
+import { fixtureModel } from './helpers/fixture-model.ts';
 import { pageSources } from '../../src/site/sources-view.ts';
 
 const partnership = {
@@ -49,15 +51,42 @@ describe('a page\'s sources', () => {
   it('lists a decision\'s report first, as the source "report"', () => {
     const decision = { file: 'partnerships/p/decisions/2011-11-08-x.md', value: { title: 'X', date: '2011-11-08', report: { title: 'Partnerships', author: 'Head of Community Engagement' }, funding: { cite: [{ source: 'report', where: 'Appendix A' }] } } };
     const sources = pageSources(partnership, [decision]);
-    expect(sources.entries[0]).toMatchObject({ title: 'Partnerships', details: ['8 November 2011', 'Head of Community Engagement'] });
+    // The report's own date is not recorded: the decision's date is when it was considered, not written.
+    expect(sources.entries[0]).toMatchObject({ title: 'Partnerships', details: ['Head of Community Engagement'] });
     expect(sources.marks(decision.file, 'funding')[0].label).toBe('source 1: Partnerships, Appendix A');
+  });
+});
+
+describe('the link back from a source to a cited relation', () => {
+  it('names the relation by what it links, not "This page"', () => {
+    const model = fixtureModel();
+    const structure = model.partnerships.find((p) => p.id === 'chorley-partnership')!.structures.find((s) => s.id === '2006-proposed')!;
+    const cited = {
+      ...structure,
+      sources: [{ id: 'constitution', title: 'Constitution' }],
+      relations: structure.relations.map((r, i) => (i === 1 ? { ...r, cite: [{ source: 'constitution', where: 'para 9' }] } : r)),
+    };
+    const { entries } = pageSources(undefined, [structureShown(model, cited)]);
+    expect(entries[0].citedFrom.map((c) => [c.label, c.where])).toEqual([['LSP Executive works with Shire Partnership', 'para 9']]);
   });
 });
 
 describe('when a status was last known', () => {
   it('is the file\'s status_as_at, else its latest dated source, else not recorded; never the review date', () => {
     expect(statusAsAt({ status_as_at: '2011-06' })).toBe('as at June 2011');
-    expect(statusAsAt({ sources: [{ date: '2006-03-02' }, { date: '2006-03-09' }, {}] })).toBe('as described in 9 March 2006');
+    expect(statusAsAt({ sources: [{ date: '2006-03-02' }, { date: '2006-03-09' }, {}] })).toBe('as described on 9 March 2006');
     expect(statusAsAt({ reviewed: '2026-11-26' } as never)).toBe('date not recorded');
+  });
+
+  it('says "on" a full date and "in" a month or a year', () => {
+    expect(statusAsAt({ sources: [{ date: '2021-06-15' }] })).toBe('as described on 15 June 2021');
+    expect(statusAsAt({ sources: [{ date: '2022-01' }] })).toBe('as described in January 2022');
+    expect(statusAsAt({ sources: [{ date: '2021' }] })).toBe('as described in 2021');
+  });
+
+  it('is not recorded for a decision whose only source is its undated report: the decision’s date is not the status’s', () => {
+    const decision = { date: '2021-06-15', status: 'approved', report: { title: 'A report' }, sources: null };
+    expect(statusAsAt(decision)).toBe('date not recorded');
+    expect(statusDate(decision)).toEqual({ date: null, basis: null });
   });
 });

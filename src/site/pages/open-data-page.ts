@@ -80,6 +80,7 @@ export function openDataPageData(model: Model): OpenDataPage {
       fields: [
         ['id, url', 'The partnership’s id and page.'],
         ['name, short_name, kind, area, tier, status', 'As on the partnership’s page; kind, tier and status are the codes the content uses (lsp, district, active…).'],
+        ['status_as_at, status_date', 'status_as_at as the file gives it; status_date is the date the page gives the status (date) and where it comes from (basis: status_as_at, or latest_source, the latest dated source the file lists), both null when not recorded. Chapters, and structures in structures.json, carry both too.'],
         ['parent, children', 'Ids of the partnership it sits under and of those under it.'],
         ['established, became_lsp, dissolved, reviewed', 'Dates, as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD.'],
         ['legal_form, accountable_body, purpose, summary, contact', 'As on the page.'],
@@ -94,7 +95,9 @@ export function openDataPageData(model: Model): OpenDataPage {
         ['id, partnership_id, url', 'A decision is identified by its partnership and its id together.'],
         ['title, date, public', 'An exempt decision (public: false) has only these, as its page shows only its title and date.'],
         ['decision_maker, kind, status, key_decision, forward_plan', 'As on the page; kind is a list of codes (see decision kinds below).'],
+        ['status_as_at, status_date', 'As for partnerships. A report has no date of its own, so it never dates a status.'],
         ['report, recommendations, outcome, options', 'The report the decision was taken on and what it recommended.'],
+        ['sources', 'The documents the decision is taken from: its report (id report), its own sources, and each source of its partnership that it cites, so every cite in the record names one of them; listed_in says which (decision or partnership).'],
         ['structure, supersedes, superseded_by', 'The structure it proposes or adopts, and decisions it replaces or is replaced by, as partnership/decision.'],
         ['funding', 'The funding table: fund, accountable_body, per, available, allocated, remaining (worked out), remaining_stated (as the report says), allocations (item, revenue, capital, total, outcomes) and contributions.'],
         ['narrative', 'The page’s text, in Markdown.'],

@@ -17,7 +17,7 @@ import { versionDates } from '../structure-versions.ts';
 import { chapterUrl, decisionUrl, mermaidUrl, partnershipUrl, strategyUrl, structureUrl } from '../urls.ts';
 import { statusAsAt } from '../as-at.ts';
 import { pageSources, type PageSources } from '../sources-view.ts';
-import { partnershipShown, shown } from './page-sources.ts';
+import { partnershipShown, structureShown } from './page-sources.ts';
 import { bodyViews, type BodyView } from './body-view.ts';
 import { PARTNERSHIPS_CRUMBS, type Crumb } from './breadcrumbs.ts';
 import { pageHistory, type PageHistoryView } from './page-history.ts';
@@ -146,7 +146,7 @@ export function partnershipPageData(model: Model, p: PartnershipModel, options: 
     kind: PARTNERSHIP_KIND_LABELS[p.kind],
     status: PARTNERSHIP_STATUS_LABELS[p.status],
     statusAsAt: statusAsAt(p),
-    sources: pageSources(p, [partnershipShown(p), ...(current ? [shown(current)] : [])]),
+    sources: pageSources(p, [partnershipShown(p), ...(current ? [structureShown(model, current)] : [])]),
     ...(p.tier ? { tier: TIER_LABELS[p.tier] } : {}),
     history: pageHistory(model.site, partnershipPageFiles(p)),
     sections: [

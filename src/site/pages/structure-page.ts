@@ -15,7 +15,7 @@ import { baselineFor, versionDates, versionsInOrder } from '../structure-version
 import { decisionUrl, mermaidUrl, structureUrl } from '../urls.ts';
 import { statusAsAt } from '../as-at.ts';
 import { pageSources, type PageSources } from '../sources-view.ts';
-import { partnershipShown, shown } from './page-sources.ts';
+import { partnershipShown, structureShown } from './page-sources.ts';
 import { bodyViews, type BodyView } from './body-view.ts';
 import { partnershipCrumbs, type Crumb } from './breadcrumbs.ts';
 import { pageHistory, type PageHistoryView } from './page-history.ts';
@@ -86,7 +86,7 @@ export function structurePageData(model: Model, p: PartnershipModel, s: Structur
     partnership: { id: p.id, name: p.name },
     heading: s.title,
     statusAsAt: statusAsAt(s),
-    sources: pageSources(p, [shown(s)]),
+    sources: pageSources(p, [structureShown(model, s)]),
     history: pageHistory(model.site, [s.file]),
     status,
     period: versionDates(s),
