@@ -75,11 +75,6 @@ function webAddress(url: string | null | undefined): string | undefined {
   }
 }
 
-/** An item's label as the link back shows it: long names are cut short. */
-function shortLabel(name: string): string {
-  return name.length > 80 ? `${name.slice(0, 77)}…` : name;
-}
-
 /** What an item at a path is, for the link back to it: its name, title or item, or the key. */
 function labelAt(value: unknown, path: readonly PathSegment[]): string {
   let node: unknown = value;
@@ -89,7 +84,7 @@ function labelAt(value: unknown, path: readonly PathSegment[]): string {
     if (node && typeof node === 'object' && !Array.isArray(node)) {
       const named = node as Record<string, unknown>;
       const name = [named.name, named.title, named.item, named.sector, named.indicator, named.text].find((x) => typeof x === 'string');
-      if (typeof name === 'string') label = shortLabel(name);
+      if (typeof name === 'string') label = name.length > 80 ? `${name.slice(0, 77)}…` : name;
       else if (segment === 'funding') label = 'Funding table';
     }
   }
@@ -164,8 +159,8 @@ export function pageSources(partnership: PartnershipModel | undefined, files: re
       const itemPath = use.path.slice(0, use.path.lastIndexOf('cite'));
       const id = `cite-${files.indexOf(shown)}-${i}`;
       const where = use.citation.where;
-      const label = shown.labelOf?.(itemPath);
-      entry.citedFrom.push({ id, label: label === undefined ? labelAt(shown.value, itemPath) : shortLabel(label), ...(where ? { where } : {}) });
+      // A composed label (a relation's two names) is kept whole: cut short, it would lose what it links to.
+      entry.citedFrom.push({ id, label: shown.labelOf?.(itemPath) ?? labelAt(shown.value, itemPath), ...(where ? { where } : {}) });
       const mark: CiteMark = { id, number: entry.number, href: `#${entry.id}`, label: `source ${entry.number}: ${entry.title}${where ? `, ${where}` : ''}` };
       const k = key(shown.file, itemPath);
       marks.set(k, [...(marks.get(k) ?? []), mark]);

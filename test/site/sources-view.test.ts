@@ -69,6 +69,20 @@ describe('the link back from a source to a cited relation', () => {
     const { entries } = pageSources(undefined, [structureShown(model, cited)]);
     expect(entries[0].citedFrom.map((c) => [c.label, c.where])).toEqual([['LSP Executive works with Shire Partnership', 'para 9']]);
   });
+
+  it('keeps a long relation label whole, so it still says what the relation links to', () => {
+    const model = fixtureModel();
+    const structure = model.partnerships.find((p) => p.id === 'chorley-partnership')!.structures.find((s) => s.id === '2006-proposed')!;
+    const executive = 'The Executive Group of the Partnership Board and Assembly of Chorley';
+    const cited = {
+      ...structure,
+      sources: [{ id: 'constitution', title: 'Constitution' }],
+      bodies: structure.bodies.map((b) => (b.id === 'executive' ? { ...b, name: executive } : b)),
+      relations: structure.relations.map((r, i) => (i === 1 ? { ...r, cite: [{ source: 'constitution', where: 'para 9' }] } : r)),
+    };
+    const { entries } = pageSources(undefined, [structureShown(model, cited)]);
+    expect(entries[0].citedFrom[0].label).toBe(`${executive} works with Shire Partnership`);
+  });
 });
 
 describe('when a status was last known', () => {
