@@ -51,7 +51,7 @@ describe('exit codes', () => {
   it('exits 0 on the valid folder', () => {
     const { status, stdout } = runCheck(VALID);
     expect(status).toBe(0);
-    expect(stdout).toBe('16 files checked: 0 errors, 0 warnings\n');
+    expect(stdout).toBe('18 files checked: 0 errors, 0 warnings\n');
   });
 
   it('exits 1 when there is an error', () => {
@@ -145,7 +145,7 @@ describe('the human format', () => {
     const dir = folderWithErrorsInSeveralFiles();
     const { stdout } = runCheck(dir);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines.at(-1)).toBe('16 files checked: 4 errors, 2 warnings');
+    expect(lines.at(-1)).toBe('18 files checked: 4 errors, 2 warnings');
     expect(lines.at(-2)).toBe('');
 
     const rows = lines.slice(0, -2);
@@ -184,7 +184,7 @@ describe('the human format', () => {
   });
 
   it('prints only the summary line for a clean folder', () => {
-    expect(runCheck(VALID).stdout).toBe('16 files checked: 0 errors, 0 warnings\n');
+    expect(runCheck(VALID).stdout).toBe('18 files checked: 0 errors, 0 warnings\n');
   });
 });
 

@@ -73,7 +73,7 @@ describe('the example content asserts only what its reports say', () => {
 
   it('shows Calderdale\'s £147,000 pooled budget with nothing allocated or remaining, as the report gives no figures for what it paid', () => {
     const funding = decision('calderdale-forward', '2010-01-12-future-of-lsp-support').funding;
-    expect(funding?.availableTotals).toEqual({ revenue: 14_700_000, capital: 0 });
+    expect(funding?.availableTotals).toEqual({ revenue: 14_700_000, capital: null });
     expect(funding?.per).toBe('year');
     expect(funding?.allocations).toBeUndefined();
     expect(funding?.allocated).toBeUndefined();

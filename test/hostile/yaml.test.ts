@@ -72,7 +72,7 @@ describe('duplicate keys', () => {
       encoding: 'utf8',
     });
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/26 files checked: 10 errors, 0 warnings/);
+    expect(result.stdout).toMatch(/28 files checked: 10 errors, 0 warnings/);
     const kilobytes = Number(/maxRSS (\d+)/.exec(result.stderr)?.[1]);
     expect(kilobytes / 1024).toBeLessThan(500);
   });

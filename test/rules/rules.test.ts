@@ -40,6 +40,31 @@ describe('a funding table that does not add up', () => {
   });
 });
 
+describe('a funding table that records one stream only', () => {
+  // The Llŷn harbour grants: revenue available, one item with capital from a pot the report does not give.
+  const oneStream = { fund: 'Harbour', allocated_by: 'this-decision', available: { revenue: 1000010 }, allocations: [{ item: 'Sailing club', revenue: 250005 }, { item: 'Lifeguard hut', revenue: 250005, capital: 30000 }] } as Funding;
+
+  it('is not over-allocated in the stream whose available figure is not recorded, nor its remaining checked against £0.00', () => {
+    expect(found((report) => checkFunding(FILE, sumFunding(oneStream), report))).toEqual([]);
+    expect(found((report) => checkFunding(FILE, sumFunding({ ...oneStream, remaining: { revenue: 500000, capital: 1 } }), report))).toEqual([]);
+  });
+
+  it('is still over-allocated, and its remaining still checked, in the stream it does record', () => {
+    const over = { ...oneStream, allocations: [...oneStream.allocations!, { item: 'Slipway', revenue: 600000 }], remaining: { revenue: 1 } } as Funding;
+    const problems = found((report) => checkFunding(FILE, sumFunding(over), report));
+    expect(problems.map((d) => [d.code, d.subject, d.expected, d.actual])).toEqual([
+      ['over-allocated', 'revenue', 1000010, 1100010],
+      ['remaining-mismatch', 'revenue', -100000, 1],
+    ]);
+  });
+
+  it('sums to null, not 0, for what is not recorded: no remaining without an available figure, nothing for a stream never mentioned', () => {
+    expect(sumFunding(oneStream)).toMatchObject({ allocated: { revenue: 500010, capital: 30000 }, remainingComputed: { revenue: 500000, capital: null } });
+    const capitalOnly = sumFunding({ fund: 'Chest', available: { capital: 100000000 }, allocations: [] } as Funding);
+    expect(capitalOnly).toMatchObject({ allocated: { revenue: null, capital: 0 }, remainingComputed: { revenue: null, capital: 100000000 }, availableTotals: { revenue: null, capital: 100000000 } });
+  });
+});
+
 describe('a stated size against the seats listed', () => {
   it('gives the body’s id, the stated size and the seats’ sum as data', () => {
     const body = countSeats({ id: 'board-of-directors', name: 'Board of Directors', kind: 'board', size: 25, seats: [{ sector: 'A', count: 12 }, { sector: 'B', count: 10 }] } as never);
