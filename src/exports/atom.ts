@@ -7,7 +7,8 @@
  * as recorded. `updated` is when the decision's file last changed in git,
  * because that is when the entry changed (a proposal approved, an outcome
  * added); without history it is the decision's date. The feed's `updated` is
- * its newest entry's, so the same content and history give the same bytes.
+ * its newest entry's, so the same content and history give the same bytes;
+ * with no entries it is `emptyUpdated` (see feed-updated.ts), never the epoch.
  */
 import type { DecisionModel, FundingModel, PartnershipModel, SiteModel } from '../model/index.ts';
 import { formatPounds } from '../model/money.ts';
@@ -48,9 +49,6 @@ export interface FeedOptions {
 export function partnershipFeedUrl(partnershipId: string): string {
   return `${partnershipUrl(partnershipId)}decisions.xml`;
 }
-
-/** A feed with no entries and no history still needs an `updated`; this one says "unknown" plainly. */
-export const EPOCH = '1970-01-01T00:00:00Z';
 
 /** Where the categories' terms are explained: sections of the open data page. */
 export const STATUS_SCHEME = `${DATA_URL}#decision-status`;

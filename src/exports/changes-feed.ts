@@ -122,7 +122,7 @@ function entry(p: EntryParts): string {
  * same bytes.
  *
  * @example
- * changesFeed(model, { history: loadHistory(), emptyUpdated: EPOCH })
+ * changesFeed(model, { history: loadHistory(), emptyUpdated: emptyFeedUpdated(model.partnerships, today()) })
  * // '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" …'
  */
 export function changesFeed(model: Model, options: ChangesFeedOptions): string {

@@ -3,7 +3,8 @@
  * the sitemap. Each is a pure function of the model (and, for dates, of the
  * git history passed in), so the same input gives byte-identical files.
  */
-export { decisionsFeed, EPOCH, fundingSummary, KIND_SCHEME, partnershipFeedUrl, STATUS_SCHEME, type FeedOptions } from './atom.ts';
+export { decisionsFeed, fundingSummary, KIND_SCHEME, partnershipFeedUrl, STATUS_SCHEME, type FeedOptions } from './atom.ts';
+export { emptyFeedUpdated } from './feed-updated.ts';
 export { allocationRows, allocationsCsv, ALLOCATION_ATTRIBUTION_FIELDS, ALLOCATION_COLUMNS, type AllocationRow } from './allocations.ts';
 export { allocationMaker, decisionAmount, type AllocationMaker, type DecisionAmount } from './attribution.ts';
 export { isPartialDate, latestTimestamp, toFullDate, toTimestamp } from './dates.ts';

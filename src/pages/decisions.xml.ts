@@ -1,8 +1,8 @@
 /** `/decisions.xml`: every decision in the register, as an Atom feed. */
 import type { APIRoute } from 'astro';
-import { decisionsFeed, EPOCH } from '../exports/index.ts';
+import { decisionsFeed, emptyFeedUpdated } from '../exports/index.ts';
 import { lastModified } from '../history/index.ts';
-import { loadModel } from '../model/index.ts';
+import { loadModel, today } from '../model/index.ts';
 import { FEED_URL, REGISTER_URL } from '../site/urls.ts';
 
 export const GET: APIRoute = () => {
@@ -16,7 +16,7 @@ export const GET: APIRoute = () => {
     decisions: model.decisions,
     partnerships: new Map(model.partnerships.map((p) => [p.id, p])),
     lastModified: (file) => lastModified(file),
-    emptyUpdated: lastModified('site.yaml') ?? EPOCH,
+    emptyUpdated: lastModified('site.yaml') ?? emptyFeedUpdated(model.partnerships, today()),
   });
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionsFeed, EPOCH, partnershipFeedUrl } from '../../src/exports/index.ts';
+import { decisionsFeed, partnershipFeedUrl } from '../../src/exports/index.ts';
 import { childrenNamed } from './xml.ts';
 import { expectValidAtom, fixtureModel } from './helpers.ts';
 import { checkContent } from '../../src/model/index.ts';
@@ -15,7 +15,7 @@ const options = {
   subtitle: 'Every decision',
   decisions: model.decisions,
   partnerships,
-  emptyUpdated: EPOCH,
+  emptyUpdated: '2020-01-01T00:00:00Z',
 };
 
 describe('the decisions feed', () => {

@@ -1,8 +1,8 @@
 /** `/partnerships/<id>/decisions.xml`: one partnership's decisions, as an Atom feed. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { decisionsFeed, EPOCH, partnershipFeedUrl, toTimestamp } from '../../../exports/index.ts';
+import { decisionsFeed, emptyFeedUpdated, partnershipFeedUrl } from '../../../exports/index.ts';
 import { lastModified } from '../../../history/index.ts';
-import { loadModel, type PartnershipModel } from '../../../model/index.ts';
+import { loadModel, today, type PartnershipModel } from '../../../model/index.ts';
 import { partnershipPagePaths } from '../../../site/pages/partnership-page.ts';
 import { partnershipUrl } from '../../../site/urls.ts';
 
@@ -11,7 +11,6 @@ export const getStaticPaths = (() => partnershipPagePaths(loadModel())) satisfie
 
 export const GET: APIRoute<{ partnership: PartnershipModel }> = ({ props: { partnership } }) => {
   const model = loadModel();
-  const written = partnership.reviewed ?? partnership.established;
   const xml = decisionsFeed({
     site: model.site,
     path: partnershipFeedUrl(partnership.id),
@@ -22,7 +21,7 @@ export const GET: APIRoute<{ partnership: PartnershipModel }> = ({ props: { part
     // Every partnership, not only this one: an allocation one of them made is named in the summary.
     partnerships: new Map(model.partnerships.map((p) => [p.id, p])),
     lastModified: (file) => lastModified(file),
-    emptyUpdated: lastModified(partnership.file) ?? (written ? toTimestamp(written) : EPOCH),
+    emptyUpdated: lastModified(partnership.file) ?? emptyFeedUpdated([partnership], today()),
   });
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };
