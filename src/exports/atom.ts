@@ -14,6 +14,7 @@ import type { DecisionModel, FundingModel, PartnershipModel, SiteModel } from '.
 import { formatPounds } from '../model/money.ts';
 import { recordedTotal } from '../rules/funding.ts';
 import { datePhrase, formatDate } from '../site/format.ts';
+import { decidedMoneySentence } from '../site/funding-view.ts';
 import { DECISION_KIND_LABELS, DECISION_STATUS_LABELS } from '../site/labels.ts';
 import { DATA_URL, FEED_STYLESHEET_URL, HOME_URL, decisionUrl, partnershipUrl } from '../site/urls.ts';
 import { allocationMaker, decisionAmount } from './attribution.ts';
@@ -57,19 +58,22 @@ export const KIND_SCHEME = `${DATA_URL}#decision-kind`;
 /**
  * A decision's funding in a sentence or two, for feed summaries. The amount
  * is the register's amount for the decision (`decides`, or the allocations it
- * makes), or "amount not recorded"; allocations the decision only records are
+ * makes), worded by its status as the page words it (allocated only when
+ * approved), or "amount not recorded"; allocations the decision only records are
  * described as made by whoever made them, never as this decision's.
  *
  * @param partnershipName a partnership's name by its id, for allocations made by a partnership of the register
  * @example
  * fundingSummary(decision, name)
- * // '£135,000.00 allocated by this decision from Performance Reward Grant (revenue £35,000.00, capital £100,000.00),
+ * // 'This decision allocates £135,000.00 from Performance Reward Grant (revenue £35,000.00, capital £100,000.00),
  * //  of £647,446.00 available (revenue £357,535.40, capital £289,910.60).'
+ * // or, rejected: 'This decision was asked to allocate £900,000.00 from Green fund (revenue £900,000.00), of …;
+ * //  the decision was rejected, so none was allocated.'
  * // or: 'Performance Reward Grant: amount not recorded; £647,446.00 available (…). Allocations made by
  * //  Lancaster District LSP on 14 October 2011, recorded in this report: £530,000.00 (…).'
  */
 export function fundingSummary(
-  decision: Pick<DecisionModel, 'decision_maker' | 'date' | 'report'> & { funding: FundingModel },
+  decision: Pick<DecisionModel, 'decision_maker' | 'date' | 'report' | 'status'> & { funding: FundingModel },
   partnershipName: (id: string) => string | undefined,
 ): string {
   const { funding } = decision;
@@ -82,8 +86,9 @@ export function fundingSummary(
   const available = `${formatPounds(recordedTotal(availableTotals) ?? 0)}${per} available${split(availableTotals)}`;
   const amount = decisionAmount(funding);
   const sentences = [
+    // Worded by the decision's status: money a rejected, deferred or noted decision did not allocate is never "decided".
     amount
-      ? `${formatPounds(amount.total)}${per} ${amount.basis === 'decides' ? 'decided' : 'allocated by this decision'} from ${funding.fund}${split(amount)}, of ${available}.`
+      ? decidedMoneySentence(decision.status, `${formatPounds(amount.total)}${per} from ${funding.fund}${split(amount)}, of ${available}`)
       : `${funding.fund}, amount not recorded; ${available}.`,
   ];
   const maker = allocationMaker(decision, funding, partnershipName);

@@ -66,14 +66,21 @@ export interface DecisionAmount {
 export function decisionAmount(funding: FundingModel): DecisionAmount | undefined {
   const amount = funding.decidedAmount;
   if (!amount) return undefined;
-  if (funding.decides) {
-    const total = recordedTotal(amount);
-    return total == null ? undefined : { revenue: amount.revenue, capital: amount.capital, total, basis: 'decides' };
-  }
-  // The allocations this decision makes: a stream counts when an item gives it, as the items are what it decided.
-  const allocations = funding.allocations ?? [];
-  const given = (stream: 'revenue' | 'capital') => (allocations.some((a) => a[stream] != null) ? amount[stream] : null);
-  const revenue = given('revenue');
-  const capital = given('capital');
-  return { revenue, capital, total: (revenue ?? 0) + (capital ?? 0), basis: 'allocations' };
+  const total = recordedTotal(amount);
+  if (total == null) return undefined;
+  // The allocations this decision makes: a stream the table speaks of sums its items (0 when none gives
+  // it, as with `allocations: []`); one it never mentions stays null, so the streams add up to the total.
+  return { revenue: amount.revenue, capital: amount.capital, total, basis: funding.decides ? 'decides' : 'allocations' };
+}
+
+/**
+ * Whether a decision's own money (its `decides`, or the allocations it makes)
+ * was allocated: only when the decision was approved. A proposed, rejected,
+ * deferred or noted decision gave none, so no export may give it as awarded.
+ *
+ * @example
+ * ownMoneyAllocated({ status: 'rejected' }) // false
+ */
+export function ownMoneyAllocated(decision: Pick<DecisionModel, 'status'>): boolean {
+  return decision.status === 'approved';
 }

@@ -15,4 +15,4 @@ export { bodyOrganizationId, structuresPopolo, uniqueSlugs } from './popolo.ts';
 export { absoluteUrl, licenceOf, licenceUrl, OGL_V3_URL } from './site-links.ts';
 export { partnershipPageFiles, robotsTxt, sitemapXml, sitePages, type SitePage } from './sitemap.ts';
 export { csvField, escapeXml, inlineJson, toCsv, toJsonFile } from './text.ts';
-export { allocationsLeftOutOf360Giving, grantPrefix, grants360Giving, grantTitle, GIVING_SCHEMA_VERSION, STATUS_VOCABULARY, STREAM_VOCABULARY } from './three-sixty-giving.ts';
+export { allocationsLeftOutOf360Giving, grantPrefix, grantsLeftOutText, type GrantsLeftOut, grants360Giving, grantTitle, GIVING_SCHEMA_VERSION, STATUS_VOCABULARY, STREAM_VOCABULARY } from './three-sixty-giving.ts';

@@ -3,16 +3,19 @@
  * Standard (standard.threesixtygiving.org, schema 1.4), so funders' and
  * researchers' tools can read the register's money with everyone else's.
  *
- * A grant is awarded by its real maker on its real date (the contract's
- * "Money attribution"):
+ * 360Giving is a register of grants awarded, so it holds only money that was
+ * awarded, by its real maker on its real date (the contract's "Money attribution"):
  * - an allocation this decision makes (`allocated_by: this-decision`) is a
- *   grant by the decision maker, on the decision's date;
+ *   grant by the decision maker, on the decision's date, when the decision
+ *   was approved; a proposed, rejected, deferred or noted decision awarded nothing;
  * - an allocation made elsewhere, which the decision only records, is a grant
  *   by whoever `allocated_by` names, on its `allocated_on`, and only when both
- *   are known; otherwise it is left out (as is an allocation whose maker is
- *   not recorded), and `allocationsLeftOutOf360Giving` counts them for /data/;
- * - a decision whose table gives `decides` and makes no allocations itself is
- *   one grant of that amount, by the decision maker, on the decision's date.
+ *   are known (whatever became of the decision that records it: it was made
+ *   elsewhere); otherwise it is left out (as is an allocation whose maker is
+ *   not recorded);
+ * - an approved decision whose table gives `decides` and makes no allocations
+ *   itself is one grant of that amount, by the decision maker, on its date.
+ * `allocationsLeftOutOf360Giving` counts what is left out, by reason, for /data/.
  *
  * How the register's facts fill the standard's other required fields:
  * - `id`: the register's prefix, then partnership, decision and item (just
@@ -33,11 +36,11 @@
 import type { Model, SiteModel } from '../model/index.ts';
 import { penceToDecimal, formatPounds } from '../model/money.ts';
 import { slugify } from '../schemas/index.ts';
-import { datePhrase, formatDate } from '../site/format.ts';
+import { datePhrase, formatDate, plural } from '../site/format.ts';
 import { DECISION_STATUS_LABELS } from '../site/labels.ts';
 import { DATA_URL, HOME_URL, dataFileUrl, decisionUrl, partnershipUrl } from '../site/urls.ts';
 import { allocationRows, type AllocationRow } from './allocations.ts';
-import { decisionAmount } from './attribution.ts';
+import { decisionAmount, ownMoneyAllocated } from './attribution.ts';
 import { isPartialDate, toFullDate } from './dates.ts';
 import { absoluteUrl, licenceUrl } from './site-links.ts';
 import { uniqueSlugs } from './popolo.ts';
@@ -135,13 +138,19 @@ const partnershipOrganizationId = (prefix: string, partnershipId: string) => `${
 /** An organisation named only in words: an id from its name. */
 const namedOrganizationId = (prefix: string, name: string) => `${prefix}-org-${slugify(name) || 'funder'}`;
 
+/** Why an allocation, or a decided amount, is not a grant. */
+type LeftOutReason = 'noMaker' | 'noDate' | 'notApproved';
+
 /**
- * The grants one allocation row gives: one when its maker and date are known
- * (this decision, or a maker elsewhere with `allocated_on`), none otherwise.
+ * The grant one allocation row gives: one when its maker and date are known
+ * (this decision, when approved, or a maker elsewhere with `allocated_on`);
+ * otherwise why there is none.
  */
-function allocationGrantFacts(prefix: string, row: AllocationRow, itemSlug: string): GrantFacts | undefined {
+function allocationGrantFacts(prefix: string, row: AllocationRow, itemSlug: string): GrantFacts | LeftOutReason {
   const { partnership, decision, allocation, maker } = row;
-  if (!maker?.date) return undefined;
+  if (!maker) return 'noMaker';
+  if (!maker.date) return 'noDate';
+  if (maker.byThisDecision && !ownMoneyAllocated(decision)) return 'notApproved';
   const { funding } = decision;
   const yearly = funding.per === 'year' ? ' (a yearly figure)' : '';
   const lead = maker.byThisDecision
@@ -165,14 +174,16 @@ function allocationGrantFacts(prefix: string, row: AllocationRow, itemSlug: stri
 
 /**
  * The grant a decision's own `decides` gives, when it makes no allocations of
- * its own (those are its grants, item by item, and `decides` their sum).
+ * its own (those are its grants, item by item, and `decides` their sum):
+ * none when it decides nothing, and 'notApproved' when it was not approved.
  */
-function decidesGrantFacts(prefix: string, row: Pick<AllocationRow, 'partnership' | 'decision'>): GrantFacts | undefined {
+function decidesGrantFacts(prefix: string, row: Pick<AllocationRow, 'partnership' | 'decision'>): GrantFacts | 'notApproved' | undefined {
   const { partnership, decision } = row;
   const { funding } = decision;
   const amount = decisionAmount(funding);
   if (!amount || amount.basis !== 'decides') return undefined;
   if (funding.allocator?.type === 'this-decision' && (funding.allocations ?? []).length > 0) return undefined;
+  if (!ownMoneyAllocated(decision)) return 'notApproved';
   const yearly = funding.per === 'year' ? ' (a yearly figure)' : '';
   return {
     idSuffix: `${partnership.id}-${decision.id}`,
@@ -187,8 +198,22 @@ function decidesGrantFacts(prefix: string, row: Pick<AllocationRow, 'partnership
   };
 }
 
-/** The grants of a register, in its order, and how many allocations could not be given as grants. */
-function givingGrants(model: Pick<Model, 'site' | 'decisions' | 'partnerships'>): { facts: GrantFacts[]; leftOut: number } {
+/**
+ * What `grants-360giving.json` leaves out, by reason: allocations whose maker
+ * is not recorded (nor, then, when they were made); allocations made elsewhere
+ * whose maker is recorded but not their date; and the allocations and decided
+ * amounts of decisions that were not approved, which awarded nothing.
+ */
+export interface GrantsLeftOut {
+  noMaker: number;
+  noDate: number;
+  notApproved: number;
+  /** Amounts a decision decides without listing allocations of its own, when it was not approved. */
+  amountsNotApproved: number;
+}
+
+/** The grants of a register, in its order, and what could not be given as grants. */
+function givingGrants(model: Pick<Model, 'site' | 'decisions' | 'partnerships'>): { facts: GrantFacts[]; leftOut: GrantsLeftOut } {
   const prefix = grantPrefix(model.site);
   const rowsOf = new Map<AllocationRow['decision'], AllocationRow[]>();
   for (const row of allocationRows(model)) {
@@ -198,35 +223,61 @@ function givingGrants(model: Pick<Model, 'site' | 'decisions' | 'partnerships'>)
   }
   const partnerships = new Map(model.partnerships.map((p) => [p.id, p]));
   const facts: GrantFacts[] = [];
-  let leftOut = 0;
+  const leftOut: GrantsLeftOut = { noMaker: 0, noDate: 0, notApproved: 0, amountsNotApproved: 0 };
   for (const decision of model.decisions) {
     const partnership = partnerships.get(decision.partnershipId);
     if (!decision.public || !decision.funding || !partnership) continue;
     const row = { partnership, decision: decision as AllocationRow['decision'] };
     const decided = decidesGrantFacts(prefix, row);
-    if (decided) facts.push(decided);
+    if (decided === 'notApproved') leftOut.amountsNotApproved++;
+    else if (decided) facts.push(decided);
     const own = rowsOf.get(row.decision) ?? [];
     // Items are unique per table by name, but two names can share a slug; number repeats.
     const slugs = uniqueSlugs(own.map((r) => r.allocation.item));
     own.forEach((r, i) => {
       const allocation = allocationGrantFacts(prefix, r, slugs[i]);
-      if (allocation) facts.push(allocation);
-      else leftOut++;
+      if (typeof allocation === 'string') leftOut[allocation]++;
+      else facts.push(allocation);
     });
   }
   return { facts, leftOut };
 }
 
 /**
- * How many published allocations `grants-360giving.json` leaves out, because
- * the register does not record who made them, or, for allocations made
- * elsewhere, when. The /data/ page states it, as the contract asks.
+ * What published allocations and decided amounts `grants-360giving.json`
+ * leaves out, and why. The /data/ page states it, as the contract asks.
  *
  * @example
- * allocationsLeftOutOf360Giving(model) // 2
+ * allocationsLeftOutOf360Giving(model) // { noMaker: 1, noDate: 1, notApproved: 2, amountsNotApproved: 1 }
  */
-export function allocationsLeftOutOf360Giving(model: Pick<Model, 'site' | 'decisions' | 'partnerships'>): number {
+export function allocationsLeftOutOf360Giving(model: Pick<Model, 'site' | 'decisions' | 'partnerships'>): GrantsLeftOut {
   return givingGrants(model).leftOut;
+}
+
+/**
+ * What is left out of the grants, and why, in a sentence: each reason said
+ * only of the allocations it applies to.
+ *
+ * @example
+ * grantsLeftOutText({ noMaker: 2, noDate: 1, notApproved: 0, amountsNotApproved: 1 })
+ * // 'Left out: 2 allocations, because the register does not record who made them; 1 allocation made elsewhere,
+ * //  because the register records who made it but not when; 1 amount that a decision itself was to allocate, because
+ * //  the decision was not approved (it was proposed, rejected, deferred or noted), so it awarded nothing.'
+ */
+export function grantsLeftOutText(leftOut: GrantsLeftOut): string {
+  const them = (count: number) => (count === 1 ? 'it' : 'them');
+  const notApproved = [
+    leftOut.notApproved ? plural(leftOut.notApproved, 'allocation') : '',
+    leftOut.amountsNotApproved ? plural(leftOut.amountsNotApproved, 'amount') : '',
+  ].filter(Boolean);
+  const parts = [
+    leftOut.noMaker ? `${plural(leftOut.noMaker, 'allocation')}, because the register does not record who made ${them(leftOut.noMaker)}` : '',
+    leftOut.noDate ? `${plural(leftOut.noDate, 'allocation')} made elsewhere, because the register records who made ${them(leftOut.noDate)} but not when` : '',
+    notApproved.length
+      ? `${notApproved.join(' and ')} that a decision itself was to allocate, because the decision was not approved (it was proposed, rejected, deferred or noted), so it awarded nothing`
+      : '',
+  ].filter(Boolean);
+  return parts.length ? `Left out: ${parts.join('; ')}.` : 'No allocation is left out.';
 }
 
 /**
@@ -242,14 +293,11 @@ export function grants360Giving(model: Pick<Model, 'site' | 'decisions' | 'partn
   const { facts, leftOut } = givingGrants(model);
   const grants = facts.map((f) => grant(site, prefix, f, lastModified(f.row.decision.file)));
   const license = licenceUrl(site.licence);
-  const omitted = leftOut === 0
-    ? ''
-    : ` ${leftOut === 1 ? '1 allocation is' : `${leftOut} allocations are`} left out, because the register does not record who made ${leftOut === 1 ? 'it' : 'them'} or when.`;
   return {
     grants,
     version: GIVING_SCHEMA_VERSION,
     title: `${site.title}: grants`,
-    description: `The grants recorded in ${site.title}: each allocation as a grant by whoever made it, on the date it was made, and the amount a decision decides when it makes no allocations itself.${omitted}`,
+    description: `The grants awarded in ${site.title}: each allocation as a grant by whoever made it, on the date it was made, and the amount an approved decision decides when it makes no allocations itself. ${grantsLeftOutText(leftOut)}`,
     publisher: { name: site.publisher, website: absoluteUrl(site, HOME_URL) },
     ...(license ? { license } : {}),
     accessURL: absoluteUrl(site, DATA_URL),

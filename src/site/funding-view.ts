@@ -7,6 +7,8 @@
  */
 import type { DecisionModel, FundingModel, Model, Stream, StreamFigures } from '../model/index.ts';
 import { streamsOf } from '../rules/funding.ts';
+import { REPORT_SOURCE_ID } from '../rules/sources.ts';
+import type { DECISION_STATUSES } from '../schemas/index.ts';
 import { formatPounds } from '../schemas/money.ts';
 import { datePhrase, formatDate } from './format.ts';
 import { indexModel } from './lookup.ts';
@@ -63,6 +65,48 @@ export function streamsInWords(amount: StreamFigures | { revenue?: number | null
   return streams.filter((stream) => amount[stream] != null).map((stream) => `${formatPounds(amount[stream] ?? 0)} ${stream}`).join(' and ');
 }
 
+/** A decision's status, which says whether the money it decides was allocated. */
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+/**
+ * The decision's own amount in a sentence, worded by its status: only an
+ * approved decision has allocated money; a proposed one is asked to, and a
+ * rejected, deferred or noted one allocated none, which a scrutiny reader must
+ * not mistake for money given. The page, the feeds and the register say it alike.
+ *
+ * @param money the amount in words ("£900,000.00 revenue", "£900,000.00 from Green fund")
+ * @example
+ * decidedMoneySentence('rejected', '£900,000.00 revenue')
+ * // 'This decision was asked to allocate £900,000.00 revenue; the decision was rejected, so none was allocated.'
+ */
+export function decidedMoneySentence(status: DecisionStatus, money: string): string {
+  switch (status) {
+    case 'approved': return `This decision allocates ${money}.`;
+    case 'proposed': return `This decision is asked to allocate ${money}.`;
+    case 'rejected': return `This decision was asked to allocate ${money}; the decision was rejected, so none was allocated.`;
+    case 'deferred': return `This decision was asked to allocate ${money}; the decision was deferred, so none has been allocated by it.`;
+    // Noting a report decides nothing: the figure is what the report noted, not money this decision gave.
+    case 'noted': return `This decision noted ${money}; noting allocates nothing, so none was allocated by it.`;
+  }
+}
+
+/**
+ * The decision's own amount in the register's Amount column: the figure, and
+ * unless the decision was approved, that it was only asked for or noted.
+ *
+ * @example
+ * amountWithStatus('rejected', '£900,000.00') // '£900,000.00 asked for; rejected, none allocated'
+ */
+export function amountWithStatus(status: DecisionStatus, amount: string): string {
+  switch (status) {
+    case 'approved': return amount;
+    case 'proposed': return `${amount} asked for; not yet decided`;
+    case 'rejected': return `${amount} asked for; rejected, none allocated`;
+    case 'deferred': return `${amount} asked for; deferred, none allocated`;
+    case 'noted': return `${amount} noted; none allocated`;
+  }
+}
+
 /**
  * Works out the funding table of a decision.
  *
@@ -75,7 +119,7 @@ export function fundingView(model: Model, decision: DecisionModel & { funding: F
   const allocations = funding.allocations ?? undefined;
   const streams = streamsOf(funding);
   const per = funding.per === 'year' ? ' a year' : '';
-  const source = sourceOf(decision);
+  const source = sourceOf(model, decision);
   const perStream = (totals: StreamFigures) => ({ revenue: moneyCell(totals.revenue), capital: moneyCell(totals.capital) });
   // Only the preview renders a page beside the checker's errors: there, a figure worked out from a file
   // the checker refuses would contradict the error shown above it ("Remaining £37,500.00"), so none is given.
@@ -94,31 +138,47 @@ export function fundingView(model: Model, decision: DecisionModel & { funding: F
     ...(allocations?.length === 0 ? { noneAllocated: `${source.subject} says nothing was allocated.` } : {}),
     ...(totals ? { totals } : {}),
     attribution: attributionOf(model, decision, source),
-    ...(funding.decides ? { decides: `This decision ${decision.status === 'proposed' ? 'is asked to allocate' : 'allocates'} ${streamsInWords(funding.decides, streams)}${per}.` } : {}),
+    ...(funding.decides ? { decides: decidedMoneySentence(decision.status, `${streamsInWords(funding.decides, streams)}${per}`) } : {}),
     ...(funding.remaining && uncheckable ? { statedRemaining: `${source.subject} states ${streamsInWords(funding.remaining, stated)}${per} remaining.` } : {}),
     remainingAgrees,
   };
 }
 
-/** What the funding table comes from, in words: the decision's report when it has one, else the record itself (never a report it does not have). */
-function sourceOf(decision: DecisionModel): { subject: string; object: string } {
-  return decision.report ? { subject: 'The report', object: 'the report' } : { subject: 'This record', object: 'this record' };
+/** What the funding table comes from: as the subject of a sentence, and how its allocations are shown. */
+interface Source {
+  subject: string;
+  shownAs: string;
+}
+
+/**
+ * What the funding table comes from, in words: the source its `cite` names when that is not the report
+ * (a newsletter records what a panel allocated, not the report), else the decision's report when it has
+ * one, else the record itself (never a report it does not have).
+ */
+function sourceOf(model: Model, decision: DecisionModel & { funding: FundingModel }): Source {
+  const cited = decision.funding.cite?.[0]?.source;
+  if (cited && cited !== REPORT_SOURCE_ID) {
+    const known = [...(decision.sources ?? []), ...(indexModel(model).partnership(decision.partnershipId)?.sources ?? [])].find((s) => s.id === cited);
+    if (known) return { subject: `“${known.title}”`, shownAs: `as “${known.title}” records them` };
+  }
+  return decision.report ? { subject: 'The report', shownAs: 'as the report records them' } : { subject: 'This record', shownAs: 'as recorded here' };
 }
 
 /** Who made the allocations a table lists, as its `allocated_by` and `allocated_on` say, or that the source does not say. */
-function attributionOf(model: Model, decision: DecisionModel & { funding: FundingModel }, source: { subject: string; object: string }): string {
+function attributionOf(model: Model, decision: DecisionModel & { funding: FundingModel }, source: Source): string {
   const { funding } = decision;
-  if (!funding.allocations) return `${source.subject} does not list allocations from this fund.`;
+  // Absent is not recorded: the register cannot say the report lists none.
+  if (!funding.allocations) return 'Allocations from this fund are not recorded.';
   const none = funding.allocations.length === 0;
   const allocator = funding.allocator;
   if (!allocator) return none ? `${source.subject} says nothing was allocated.` : 'Who made these allocations is not recorded.';
   if (allocator.type === 'this-decision') {
-    return none
-      ? `${source.subject} says this decision (${formatDate(decision.date)}) allocates nothing from this fund.`
-      : `These allocations are made by this decision (${formatDate(decision.date)}).`;
+    const date = formatDate(decision.date);
+    if (none) return `${source.subject} says this decision (${date}) allocates nothing from this fund.`;
+    return decision.status === 'approved' ? `These allocations are made by this decision (${date}).` : decidedMoneySentence(decision.status, 'the sums listed below');
   }
   const name = allocator.type === 'partnership' ? (indexModel(model).partnership(allocator.id)?.name ?? allocator.id) : allocator.name;
   if (none) return `${source.subject} says ${name} allocated nothing from this fund${funding.allocated_on ? ` ${datePhrase(funding.allocated_on)}` : '; the date is not recorded'}.`;
   const when = funding.allocated_on ? ` ${datePhrase(funding.allocated_on)}` : '; the date they were made is not recorded';
-  return `These allocations were made by ${name}${when}. They are shown as ${source.object} records them, not as part of this decision.`;
+  return `These allocations were made by ${name}${when}. They are shown ${source.shownAs}, not as part of this decision.`;
 }

@@ -5,6 +5,7 @@ import { formatPounds } from '../model/money.ts';
 import type { DecisionModel, Model } from '../model/index.ts';
 import { recordedTotal } from '../rules/funding.ts';
 import { DECISION_KINDS, DECISION_STATUSES } from '../schemas/index.ts';
+import { amountWithStatus } from './funding-view.ts';
 import { DECISION_KIND_LABELS, DECISION_STATUS_LABELS } from './labels.ts';
 import { indexModel } from './lookup.ts';
 import { FILTER_DIMENSIONS, filterPageUrl, matchesFilter, type FilterDimension, type FilterableRow, type RegisterFilter } from './register-filter.ts';
@@ -64,15 +65,17 @@ export function registerRows(model: Model): RegisterRow[] {
  * The register's amount for a decision: what the decision itself decides
  * (`decides`, or the allocations it makes), never allocations made elsewhere
  * nor what was available; undefined when its funding table does not say.
+ * Unless the decision was approved, it says the money was only asked for or
+ * noted, so a rejected bid is not read as money given.
  *
  * @example
  * // Lancaster's Cabinet was asked to allocate the uncommitted £27,535.40 revenue and £89,910.60 capital
- * amountOf(decision) // '£117,446.00'
+ * amountOf(decision) // '£117,446.00 asked for; not yet decided'
  */
 export function amountOf(decision: DecisionModel): string | undefined {
   const total = decision.funding?.decidedAmount && recordedTotal(decision.funding.decidedAmount);
   if (total == null) return undefined;
-  return `${formatPounds(total)}${decision.funding?.per === 'year' ? ' a year' : ''}`;
+  return amountWithStatus(decision.status, `${formatPounds(total)}${decision.funding?.per === 'year' ? ' a year' : ''}`);
 }
 
 /** The rows that match a filter, in register order. */

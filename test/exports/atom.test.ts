@@ -36,7 +36,7 @@ describe('the decisions feed', () => {
     expect(childrenNamed(childrenNamed(grants, 'author')[0], 'name')[0].text).toBe('Cabinet, Vale Council');
     expect(childrenNamed(grants, 'category').map((c) => c.attributes.term)).toEqual(['approved', 'funding']);
     expect(text('summary')).toContain('Status: Approved.');
-    expect(text('summary')).toContain('£55,001.23 allocated by this decision from Performance Reward Grant (revenue £5,001.24, capital £49,999.99), of £150,000.01 available (revenue £100,000.01, capital £50,000.00).');
+    expect(text('summary')).toContain('This decision allocates £55,001.23 from Performance Reward Grant (revenue £5,001.24, capital £49,999.99), of £150,000.01 available (revenue £100,000.01, capital £50,000.00).');
     expect(childrenNamed(grants, 'link')[0].attributes.href).toBe('https://register.example.org/partnerships/vale-lsp/decisions/2011-11-08-grants/');
   });
 
@@ -52,11 +52,28 @@ describe('the decisions feed', () => {
     expect(summary).not.toMatch(/nothing allocated|£0\.00/i);
   });
 
-  it('gives what a decision decides as its amount, and describes allocations made elsewhere as made by whoever made them, on their date', () => {
-    expect(summaryOf('2012-02-14-prg-record')).toContain(
-      'Funding: £7,500.00 decided from Performance Reward Grant (capital £7,500.00), of £60,000.00 available (revenue £50,000.00, capital £10,000.00). '
+  it('gives what a decision decides as its amount, worded by its status, and describes allocations made elsewhere as made by whoever made them, on their date', () => {
+    // The decision is noted: noting allocates nothing, so the feed never says the £7,500 was decided.
+    const summary = summaryOf('2012-02-14-prg-record');
+    expect(summary).toContain(
+      'Funding: This decision noted £7,500.00 from Performance Reward Grant (capital £7,500.00), of £60,000.00 available (revenue £50,000.00, capital £10,000.00); '
+      + 'noting allocates nothing, so none was allocated by it. '
       + 'Allocations made by Shire Partnership on 14 December 2011, recorded in this report: £25,000.00 (revenue £25,000.00).',
     );
+    expect(summary).not.toContain('decided');
+  });
+
+  it('says a rejected or deferred decision was asked to allocate its amount, and allocated none, never that the money was decided', () => {
+    const withStatus = (status: 'rejected' | 'deferred') => {
+      const decisions = model.decisions.map((d) => (d.id === '2011-11-08-grants' ? { ...d, status } : d));
+      const feed = expectValidAtom(decisionsFeed({ ...options, decisions }));
+      const found = childrenNamed(feed, 'entry').find((e) => childrenNamed(e, 'id')[0].text.endsWith('/2011-11-08-grants/'))!;
+      return childrenNamed(found, 'summary')[0].text;
+    };
+    expect(withStatus('rejected')).toContain('Funding: This decision was asked to allocate £55,001.23 from Performance Reward Grant');
+    expect(withStatus('rejected')).toContain('; the decision was rejected, so none was allocated.');
+    expect(withStatus('deferred')).toContain('; the decision was deferred, so none has been allocated by it.');
+    expect(withStatus('rejected')).not.toMatch(/decided|allocates £/);
   });
 
   it('never counts allocations a decision only records as its amount, says when their maker or date is not recorded, and claims no report the decision does not have', () => {
@@ -74,7 +91,7 @@ describe('the decisions feed', () => {
     expect(childrenNamed(pooled, 'published')[0].text).toBe('2011-01-01T00:00:00Z');
     expect(childrenNamed(pooled, 'updated')[0].text).toBe('2011-01-01T00:00:00Z');
     expect(childrenNamed(pooled, 'summary')[0].text).toContain('Date: 2011.');
-    expect(childrenNamed(pooled, 'summary')[0].text).toContain('£12,345.67 a year decided from LSP pooled budget (revenue £12,345.67), of £20,000.00 a year available');
+    expect(childrenNamed(pooled, 'summary')[0].text).toContain('This decision is asked to allocate £12,345.67 a year from LSP pooled budget (revenue £12,345.67), of £20,000.00 a year available');
   });
 
   it('shows only the title and date of an exempt decision', () => {

@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   ALLOCATION_COLUMNS, allocationsCsv, decisionsJson, grants360Giving, inlineJson, partnershipJsonLd, partnershipsJson, structuresPopolo, toJsonFile,
 } from '../../src/exports/index.ts';
+import { decisionRecord } from '../../src/exports/decisions-json.ts';
+import { sumFunding } from '../../src/rules/funding.ts';
 import { fixtureModel, parseCsv } from './helpers.ts';
 
 const model = fixtureModel();
@@ -78,6 +80,13 @@ describe('decisions.json', () => {
     expect(decision('2012-03-forum-grants').amount).toBeNull();
     expect(decision('2012-04-01-budget-note').amount).toBeNull();
     expect(lottery.amount).toBeNull();
+  });
+
+  it('gives a decision that says it allocates nothing itself (allocations: []) 0 in each stream its table speaks of, agreeing with its total, and null in the one it never mentions', () => {
+    const lotteryModel = model.decisions.find((d) => d.id === '2012-06-20-lottery-bid')!;
+    const funding = sumFunding({ fund: 'Big Lottery Fund', available: { capital: 10000000 }, allocated_by: 'this-decision', allocations: [] });
+    const { amount } = decisionRecord(model.site, { ...lotteryModel, funding }) as Record<string, unknown>;
+    expect(amount).toEqual({ revenue: null, capital: { pence: 0, pounds: '0.00' }, total: { pence: 0, pounds: '0.00' }, basis: 'allocations' });
   });
 
   it('says who made the allocations a table lists, and when, and null where the table does not say', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocationsLeftOutOf360Giving, grants360Giving, grantTitle, toJsonFile } from '../../src/exports/index.ts';
+import { allocationsLeftOutOf360Giving, grants360Giving, grantsLeftOutText, grantTitle, toJsonFile } from '../../src/exports/index.ts';
 import { checkContent } from '../../src/model/index.ts';
 import { expectGrantsFollowTheStandard, referenceValidator } from './giving-schema.ts';
 import { fixtureModel } from './helpers.ts';
@@ -8,6 +8,22 @@ const model = fixtureModel();
 const pkg = grants360Giving(model);
 const validate = referenceValidator();
 const grant = (title: string) => pkg.grants.find((g) => g.title === title)!;
+/** The fixture with some decisions approved: their own money is then awarded, so their grants can be examined. */
+const approving = (...ids: string[]) => ({ ...model, decisions: model.decisions.map((d) => (ids.includes(d.id) ? { ...d, status: 'approved' as const } : d)) });
+const approved = grants360Giving(approving('2011-pooled-budget', '2012-02-14-prg-record'));
+const approvedGrant = (title: string) => approved.grants.find((g) => g.title === title)!;
+
+describe('what grants-360giving.json says it leaves out', () => {
+  it('gives each reason only for the allocations it applies to', () => {
+    expect(grantsLeftOutText({ noMaker: 0, noDate: 3, notApproved: 0, amountsNotApproved: 0 }))
+      .toBe('Left out: 3 allocations made elsewhere, because the register records who made them but not when.');
+    expect(grantsLeftOutText({ noMaker: 2, noDate: 0, notApproved: 0, amountsNotApproved: 0 }))
+      .toBe('Left out: 2 allocations, because the register does not record who made them.');
+    expect(grantsLeftOutText({ noMaker: 0, noDate: 0, notApproved: 0, amountsNotApproved: 2 }))
+      .toBe('Left out: 2 amounts that a decision itself was to allocate, because the decision was not approved (it was proposed, rejected, deferred or noted), so it awarded nothing.');
+    expect(grantsLeftOutText({ noMaker: 0, noDate: 0, notApproved: 0, amountsNotApproved: 0 })).toBe('No allocation is left out.');
+  });
+});
 
 describe('grants-360giving.json', () => {
   it.skipIf(!validate)('validates against the 360Giving standard’s JSON Schema', () => {
@@ -28,7 +44,7 @@ describe('grants-360giving.json', () => {
   });
 
   it('has one grant per attributable allocation and per decided amount of every public decision, amounts to the penny', () => {
-    expect(pkg.grants.map((g) => [g.title, g.amountAwarded])).toEqual([
+    expect(approved.grants.map((g) => [g.title, g.amountAwarded])).toEqual([
       ['Performance Reward Grant allocations recorded', 7500],
       ['Town centre events', 20000],
       ['Play areas', 5000],
@@ -38,7 +54,24 @@ describe('grants-360giving.json', () => {
       ['Warm-Homes', 0],
       ['Partnership support', 12345.67],
     ]);
-    expect(JSON.stringify(pkg)).not.toContain('Confidential supplier');
+    expect(JSON.stringify(approved)).not.toContain('Confidential supplier');
+  });
+
+  it('awards nothing for a decision that was not approved: a proposed decision’s own allocations and a noted decision’s amount are left out and counted', () => {
+    // The pooled budget is proposed and makes its allocation itself; prg-record is noted and gives `decides`.
+    expect(pkg.grants.map((g) => g.title)).not.toContain('Partnership support');
+    expect(pkg.grants.some((g) => g.id === '360G-register-example-org-vale-lsp-2012-02-14-prg-record')).toBe(false);
+    // What another partnership allocated, which the noted decision only records, was still awarded.
+    expect(grant('Town centre events').amountAwarded).toBe(20000);
+    expect(allocationsLeftOutOf360Giving(model)).toEqual({ noMaker: 1, noDate: 1, notApproved: 1, amountsNotApproved: 1 });
+    expect(pkg.description).toContain('1 allocation and 1 amount that a decision itself was to allocate, because the decision was not approved');
+  });
+
+  it('awards nothing for a rejected or deferred decision either', () => {
+    for (const status of ['rejected', 'deferred'] as const) {
+      const changed = { ...model, decisions: model.decisions.map((d) => (d.id === '2011-11-08-grants' ? { ...d, status } : d)) };
+      expect(grants360Giving(changed).grants.map((g) => g.title)).not.toContain('Warm Homes');
+    }
   });
 
   it('gives each grant a stable id from the partnership, decision and item, numbering items whose names make the same id', () => {
@@ -52,13 +85,13 @@ describe('grants-360giving.json', () => {
       { vocabulary: 'Partnership Register: funding stream', code: 'capital', title: 'Capital', description: '10000.00 GBP (£10,000.00)' },
       { vocabulary: 'Partnership Register: decision status', code: 'approved', title: 'Approved' },
     ]);
-    expect(grant('Partnership support').classifications.map((c) => c.code)).toEqual(['revenue', 'proposed']);
+    expect(approvedGrant('Partnership support').classifications.map((c) => c.code)).toEqual(['revenue', 'approved']);
   });
 
   it('awards an allocation this decision makes by the decision maker, on the decision’s date, to the partnership', () => {
     expect(grant('Warm Homes').fundingOrganization).toEqual([{ id: '360G-register-example-org-org-cabinet-vale-council', name: 'Cabinet, Vale Council' }]);
     expect(grant('Warm Homes').awardDate).toBe('2011-11-08');
-    expect(grant('Partnership support').fundingOrganization[0].name).toBe('Vale Board');
+    expect(approvedGrant('Partnership support').fundingOrganization[0].name).toBe('Vale Board');
     expect(grant('Warm Homes').recipientOrganization[0]).toMatchObject({ name: 'Vale "Together" LSP', url: 'https://register.example.org/partnerships/vale-lsp/' });
   });
 
@@ -70,25 +103,26 @@ describe('grants-360giving.json', () => {
     expect(town.id).toBe('360G-register-example-org-vale-lsp-2012-02-14-prg-record-town-centre-events');
   });
 
-  it('gives what a decision decides as one grant by its decision maker when it makes no allocations itself', () => {
-    const decided = pkg.grants.find((g) => g.id === '360G-register-example-org-vale-lsp-2012-02-14-prg-record')!;
+  it('gives what an approved decision decides as one grant by its decision maker when it makes no allocations itself', () => {
+    const decided = approved.grants.find((g) => g.id === '360G-register-example-org-vale-lsp-2012-02-14-prg-record')!;
     expect(decided).toMatchObject({
       amountAwarded: 7500, awardDate: '2012-02-14',
       fundingOrganization: [{ id: '360G-register-example-org-org-cabinet-vale-council', name: 'Cabinet, Vale Council' }],
     });
-    expect(decided.classifications.map((c) => c.code)).toEqual(['capital', 'noted']);
+    expect(decided.classifications.map((c) => c.code)).toEqual(['capital', 'approved']);
   });
 
   it('gives a decision that decides an amount and makes the allocations itself its allocations as grants, counting the money once', () => {
-    expect(pkg.grants.filter((g) => g.id.includes('2011-pooled-budget')).map((g) => [g.title, g.amountAwarded])).toEqual([['Partnership support', 12345.67]]);
+    expect(approved.grants.filter((g) => g.id.includes('2011-pooled-budget')).map((g) => [g.title, g.amountAwarded])).toEqual([['Partnership support', 12345.67]]);
   });
 
   it('leaves out an allocation whose maker, or whose date when made elsewhere, is not recorded, and counts it for the data page', () => {
     const titles = pkg.grants.map((g) => g.title);
     expect(titles).not.toContain('Village hall repairs');
     expect(titles).not.toContain('Newsletter');
-    expect(allocationsLeftOutOf360Giving(model)).toBe(2);
-    expect(pkg.description).toContain('2 allocations are left out, because the register does not record who made them or when.');
+    // Village hall repairs name the forum that made them but no date; the newsletter names no maker.
+    expect(pkg.description).toContain('Left out: 1 allocation, because the register does not record who made it; '
+      + '1 allocation made elsewhere, because the register records who made it but not when; ');
   });
 
   it('gives no grant for a table that lists no allocations and decides nothing', () => {
@@ -96,8 +130,8 @@ describe('grants-360giving.json', () => {
   });
 
   it('dates a decision known only by its year at the first of January, saying so in the description', () => {
-    expect(grant('Partnership support').awardDate).toBe('2011-01-01');
-    expect(grant('Partnership support').description).toContain('dated 2011; awardDate gives the first day of that period');
+    expect(approvedGrant('Partnership support').awardDate).toBe('2011-01-01');
+    expect(approvedGrant('Partnership support').description).toContain('dated 2011; awardDate gives the first day of that period');
     expect(grant('Warm Homes').awardDate).toBe('2011-11-08');
   });
 

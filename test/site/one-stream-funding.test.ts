@@ -66,7 +66,7 @@ describe('a one-stream funding table in the valid fixture', () => {
     expect(text(CHEST)).toContain('About this decision The panel met and allocated nothing.');
     const d = decision('2012-05-04-community-chest');
     const unlisted = fundingView(model, { ...d, funding: { ...d.funding, allocations: undefined } });
-    expect(unlisted.attribution).toBe('This record does not list allocations from this fund.');
+    expect(unlisted.attribution).toBe('Allocations from this fund are not recorded.');
     expect(fundingView(model, decision('2012-03-01-harbour-grants')).attribution).toMatch(/shown as the report records them/);
   });
 

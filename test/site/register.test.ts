@@ -19,8 +19,8 @@ describe('the decision register', () => {
     expect(exempt?.amount).toBeUndefined();
   });
 
-  it('gives the money a decision itself decides, not the allocations others made that its report records', () => {
-    expect(rows.find((row) => row.partnership === 'lancaster-district-lsp')?.amount).toBe('£117,446.00');
+  it('gives the money a decision itself decides, not the allocations others made that its report records, saying a proposed one was only asked for', () => {
+    expect(rows.find((row) => row.partnership === 'lancaster-district-lsp')?.amount).toBe('£117,446.00 asked for; not yet decided');
   });
 
   it('gives no amount, rather than what was available, when a pooled budget’s table does not say what the decision allocates', () => {

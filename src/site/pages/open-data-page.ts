@@ -3,12 +3,11 @@
  * licence the data is published under (site.yaml `licence`).
  */
 import {
-  ALLOCATION_ATTRIBUTION_FIELDS, ALLOCATION_COLUMNS, allocationsLeftOutOf360Giving, grantPrefix, GIVING_SCHEMA_VERSION, licenceUrl, partnershipFeedUrl,
+  ALLOCATION_ATTRIBUTION_FIELDS, ALLOCATION_COLUMNS, allocationsLeftOutOf360Giving, grantPrefix, grantsLeftOutText, GIVING_SCHEMA_VERSION, licenceUrl, partnershipFeedUrl,
 } from '../../exports/index.ts';
 import { SEAT_COLUMNS, SEAT_FIELDS } from '../../exports/seats-csv.ts';
 import type { Model } from '../../model/index.ts';
 import { DECISION_KINDS, DECISION_STATUSES } from '../../schemas/index.ts';
-import { plural } from '../format.ts';
 import { DECISION_KIND_LABELS, DECISION_STATUS_LABELS } from '../labels.ts';
 import { SEATS_CSV_URL } from '../scrutiny/urls.ts';
 import { DATA_URL, dataFileUrl } from '../urls.ts';
@@ -126,7 +125,7 @@ export function openDataPageData(model: Model): OpenDataPage {
     },
     {
       id: 'grants', href: dataFileUrl('grants-360giving.json'), title: 'Grants (360Giving)', format: `JSON, 360Giving Data Standard ${GIVING_SCHEMA_VERSION}`,
-      summary: `The allocations of the CSV as grants in the 360Giving Data Standard, so grant-data tools can read them: each awarded by whoever made it, on the date it was made, and a decision that decides an amount without listing allocations as one grant. ${leftOutOfGrants(allocationsLeftOutOf360Giving(model))} When no funding table has any allocations, the list of grants is empty.`,
+      summary: `The allocations of the CSV that were awarded, as grants in the 360Giving Data Standard, so grant-data tools can read them: each awarded by whoever made it, on the date it was made, and an approved decision that decides an amount without listing allocations of its own as one grant. A proposed, rejected, deferred or noted decision awarded nothing itself, so its own allocations and amount are not grants. ${grantsLeftOutText(allocationsLeftOutOf360Giving(model))} When no funding table has any allocations, the list of grants is empty.`,
       fields: [
         ['id', `${grantPrefix(site)}-, then the partnership, the decision and the item: the same from build to build.`],
         ['title, description', 'The item, and what it was allocated from, by whom, in which decision, with its status and outcomes.'],
@@ -151,16 +150,4 @@ export function openDataPageData(model: Model): OpenDataPage {
     statuses: DECISION_STATUSES.map((code) => ({ code, meaning: DECISION_STATUS_LABELS[code].text })),
     kinds: DECISION_KINDS.map((code) => ({ code, meaning: DECISION_KIND_LABELS[code] })),
   };
-}
-
-/**
- * How many allocations the 360Giving file leaves out, as the contract asks the page to say.
- *
- * @example
- * leftOutOfGrants(2) // '2 allocations are left out, because the register does not record who made them or, for one made elsewhere, when.'
- */
-export function leftOutOfGrants(count: number): string {
-  if (count === 0) return 'No allocation is left out.';
-  const verb = count === 1 ? 'is' : 'are';
-  return `${plural(count, 'allocation')} ${verb} left out, because the register does not record who made ${count === 1 ? 'it' : 'them'} or, for one made elsewhere, when.`;
 }

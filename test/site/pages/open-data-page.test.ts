@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ALLOCATION_COLUMNS, OGL_V3_URL } from '../../../src/exports/index.ts';
 import type { Model } from '../../../src/model/index.ts';
 import { DECISION_KINDS, DECISION_STATUSES } from '../../../src/schemas/index.ts';
-import { leftOutOfGrants, openDataPageData } from '../../../src/site/pages/open-data-page.ts';
+import { openDataPageData } from '../../../src/site/pages/open-data-page.ts';
 import { exampleModel } from './example-model.ts';
 
 const model = exampleModel();
@@ -27,13 +27,13 @@ describe('the open-data page', () => {
     expect(allocations?.fields.every(([, meaning]) => meaning.length > 0)).toBe(true);
   });
 
-  it('says how many allocations the grants file leaves out for want of who made them or when', () => {
-    // Lancaster's seven allocations do not say who made them.
-    expect(page.files.find((f) => f.id === 'grants')?.summary).toContain(
-      '7 allocations are left out, because the register does not record who made them or, for one made elsewhere, when.',
-    );
-    expect(leftOutOfGrants(1)).toBe('1 allocation is left out, because the register does not record who made it or, for one made elsewhere, when.');
-    expect(leftOutOfGrants(0)).toBe('No allocation is left out.');
+  it('says how many allocations the grants file leaves out, and why, and that only awarded money is there', () => {
+    const summary = page.files.find((f) => f.id === 'grants')?.summary;
+    // Lancaster's seven allocations name the LSP that made them but not when; Cabinet was only asked to allocate its £117,446.
+    expect(summary).toContain('Left out: 7 allocations made elsewhere, because the register records who made them but not when; '
+      + '1 amount that a decision itself was to allocate, because the decision was not approved');
+    expect(summary).not.toContain('does not record who made them');
+    expect(summary).toContain('A proposed, rejected, deferred or noted decision awarded nothing itself');
   });
 
   it('gives the grant ids’ prefix, made from the site’s address', () => {
