@@ -53,3 +53,22 @@ export function statusAsAt(file: Dated): string {
   if (date === null) return 'date not recorded';
   return basis === 'status_as_at' ? `as at ${formatDate(date)}` : `as described ${datePhrase(date)}`;
 }
+
+/**
+ * The words that follow a status on a page, with their punctuation, so the
+ * row reads as a sentence ("Active, as described in March 2006"). A status
+ * that an event of its own dates (a dissolution, dated by `dissolved`) says
+ * when it began, and keeps its as-at only when one is recorded: "Dissolved in
+ * March 2019", never "Dissolved, date not recorded" over a date the file gives.
+ *
+ * @param since when the status began, when the file records it
+ * @example
+ * statusAfter({ sources: [{ date: '2006-03' }] }) // ', as described in March 2006'
+ * statusAfter({}) // ', date not recorded'
+ * statusAfter({}, '2019-03') // ' in March 2019'
+ * statusAfter({ status_as_at: '2020-06' }, '2019-03') // ' in March 2019, as at June 2020'
+ */
+export function statusAfter(file: Dated, since?: string | null): string {
+  if (!since) return `, ${statusAsAt(file)}`;
+  return statusDate(file).date === null ? ` ${datePhrase(since)}` : ` ${datePhrase(since)}, ${statusAsAt(file)}`;
+}

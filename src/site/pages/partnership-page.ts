@@ -15,7 +15,7 @@ import { replacementOf } from '../replacement.ts';
 import { structureTimeline } from '../structure-timeline.ts';
 import { versionDates } from '../structure-versions.ts';
 import { chapterUrl, decisionUrl, mermaidUrl, partnershipUrl, strategyUrl, structureUrl } from '../urls.ts';
-import { statusAsAt } from '../as-at.ts';
+import { statusAfter } from '../as-at.ts';
 import { pageSources, type PageSources } from '../sources-view.ts';
 import { partnershipShown, structureShown } from './page-sources.ts';
 import { bodyViews, type BodyView } from './body-view.ts';
@@ -89,8 +89,13 @@ export interface PartnershipPage {
   reviewWarning?: string;
   kind: string;
   status: Label;
-  /** When the status was last known: "as described in March 2006", or "date not recorded". */
-  statusAsAt: string;
+  /**
+   * The words after the status, with their punctuation: ", as described in March 2006", ", date not recorded",
+   * or for a dissolved partnership " in March 2019" (with its as-at after, when recorded).
+   */
+  statusAfter: string;
+  /** When it was dissolved, for its own row; left out when the status row already says it. */
+  dissolvedRow?: string;
   /** The documents the page is taken from (partnership.md's and its structure in force's), and their citations. */
   sources: PageSources;
   /** The tier of local government, when a source states it. */
@@ -145,7 +150,9 @@ export function partnershipPageData(model: Model, p: PartnershipModel, options: 
     ...(reviewNote ? { reviewWarning: reviewNote.text } : {}),
     kind: PARTNERSHIP_KIND_LABELS[p.kind],
     status: PARTNERSHIP_STATUS_LABELS[p.status],
-    statusAsAt: statusAsAt(p),
+    // A dissolution is dated by `dissolved`: the status row says when, and no row below repeats it.
+    statusAfter: statusAfter(p, p.status === 'dissolved' ? p.dissolved : undefined),
+    ...(p.dissolved && p.status !== 'dissolved' ? { dissolvedRow: p.dissolved } : {}),
     sources: pageSources(p, [partnershipShown(p), ...(current ? [structureShown(model, current)] : [])]),
     ...(p.tier ? { tier: TIER_LABELS[p.tier] } : {}),
     history: pageHistory(model.site, partnershipPageFiles(p)),
