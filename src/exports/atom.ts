@@ -14,7 +14,7 @@ import type { DecisionModel, FundingModel, PartnershipModel, SiteModel } from '.
 import { formatPounds } from '../model/money.ts';
 import { recordedTotal } from '../rules/funding.ts';
 import { datePhrase, formatDate } from '../site/format.ts';
-import { decidedMoneySentence } from '../site/funding-view.ts';
+import { citedSourceTitle, decidedMoneySentence } from '../site/funding-view.ts';
 import { DECISION_KIND_LABELS, DECISION_STATUS_LABELS } from '../site/labels.ts';
 import { DATA_URL, FEED_STYLESHEET_URL, HOME_URL, decisionUrl, partnershipUrl } from '../site/urls.ts';
 import { allocationMaker, decisionAmount } from './attribution.ts';
@@ -63,6 +63,7 @@ export const KIND_SCHEME = `${DATA_URL}#decision-kind`;
  * described as made by whoever made them, never as this decision's.
  *
  * @param partnershipName a partnership's name by its id, for allocations made by a partnership of the register
+ * @param partnershipSources the decision's partnership's sources, for a table that cites one of them
  * @example
  * fundingSummary(decision, name)
  * // 'This decision allocates £135,000.00 from Performance Reward Grant (revenue £35,000.00, capital £100,000.00),
@@ -73,8 +74,9 @@ export const KIND_SCHEME = `${DATA_URL}#decision-kind`;
  * //  Lancaster District LSP on 14 October 2011, recorded in this report: £530,000.00 (…).'
  */
 export function fundingSummary(
-  decision: Pick<DecisionModel, 'decision_maker' | 'date' | 'report' | 'status'> & { funding: FundingModel },
+  decision: Pick<DecisionModel, 'decision_maker' | 'date' | 'report' | 'status' | 'sources'> & { funding: FundingModel },
   partnershipName: (id: string) => string | undefined,
+  partnershipSources?: readonly { id: string; title: string }[] | null,
 ): string {
   const { funding } = decision;
   const split = (t: { revenue: number | null; capital: number | null }) => {
@@ -95,8 +97,9 @@ export function fundingSummary(
   // Allocations made elsewhere are a record of someone else's decision: said as such, and never added to this decision's amount.
   if (funding.allocations && funding.allocated && !maker?.byThisDecision) {
     const { allocated } = funding;
-    // Only a decision with a report can be said to record them in one.
-    const where = decision.report ? 'recorded in this report' : 'recorded here';
+    // Where the table says they are recorded: the source it cites, else the report, which only a decision with one has.
+    const cited = citedSourceTitle(decision, partnershipSources);
+    const where = cited ? `recorded in “${cited}”` : decision.report ? 'recorded in this report' : 'recorded here';
     const figure = funding.allocations.length === 0 ? 'none' : `${formatPounds(recordedTotal(allocated) ?? 0)}${per}${split(allocated)}`;
     sentences.push(maker
       ? `Allocations made by ${maker.name} ${maker.date ? datePhrase(maker.date) : '(date not recorded)'}, ${where}: ${figure}.`
@@ -130,7 +133,7 @@ function entry(options: FeedOptions, decision: DecisionModel): { xml: string; up
     }
     summary = [
       `${partnership}. Date: ${formatDate(decision.date)}. Decision maker: ${decision.decision_maker}. Status: ${status}.`,
-      decision.funding ? `Funding: ${fundingSummary({ ...decision, funding: decision.funding }, partnershipName)}` : '',
+      decision.funding ? `Funding: ${fundingSummary({ ...decision, funding: decision.funding }, partnershipName, options.partnerships.get(decision.partnershipId)?.sources)}` : '',
     ].filter(Boolean).join(' ');
   } else {
     summary = `${partnership}. Date: ${formatDate(decision.date)}. Exempt from publication: only the title and date are published.`;

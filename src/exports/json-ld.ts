@@ -5,7 +5,7 @@
  */
 import type { DecisionModel, Model, PartnershipModel } from '../model/index.ts';
 import { HOME_URL, decisionUrl, partnershipUrl } from '../site/urls.ts';
-import { allocationMaker } from './attribution.ts';
+import { allocationMaker, ownMoneyAllocated } from './attribution.ts';
 import { absoluteUrl } from './site-links.ts';
 
 const CONTEXT = 'https://schema.org';
@@ -69,7 +69,9 @@ export function partnershipJsonLd(model: Pick<Model, 'site' | 'partnerships'>, p
  * A decision's page as schema.org: the page itself, about its partnership, and
  * one MonetaryGrant per allocation, funded by whoever made it (the decision
  * maker, for allocations this decision makes; no funder when the register
- * does not record who). An exempt decision gives only its title and date, as its page does.
+ * does not record who). A decision that was not approved granted none of the
+ * allocations it would have made itself, so they are not given as grants.
+ * An exempt decision gives only its title and date, as its page does.
  */
 export function decisionJsonLd(model: Pick<Model, 'site' | 'partnerships'>, decision: DecisionModel) {
   const url = absoluteUrl(model.site, decisionUrl(decision.partnershipId, decision.id));
@@ -85,7 +87,8 @@ export function decisionJsonLd(model: Pick<Model, 'site' | 'partnerships'>, deci
   const funding = decision.public ? decision.funding : undefined;
   const maker = funding && allocationMaker(decision, funding, (id) => model.partnerships.find((p) => p.id === id)?.name);
   const funder = maker ? { funder: { '@type': 'Organization', name: maker.name } } : {};
-  const grants = (funding?.allocations ?? []).map((a) => ({
+  const granted = !maker?.byThisDecision || ownMoneyAllocated(decision);
+  const grants = (granted ? (funding?.allocations ?? []) : []).map((a) => ({
     '@type': 'MonetaryGrant',
     name: a.item,
     ...(a.outcomes ? { description: a.outcomes } : {}),

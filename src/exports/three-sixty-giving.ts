@@ -270,11 +270,14 @@ export function grantsLeftOutText(leftOut: GrantsLeftOut): string {
     leftOut.notApproved ? plural(leftOut.notApproved, 'allocation') : '',
     leftOut.amountsNotApproved ? plural(leftOut.amountsNotApproved, 'amount') : '',
   ].filter(Boolean);
+  const decisions = leftOut.notApproved + leftOut.amountsNotApproved === 1
+    ? 'that a decision itself was to allocate, because the decision was not approved (it was proposed, rejected, deferred or noted), so it awarded nothing'
+    : 'that decisions themselves were to allocate, because those decisions were not approved (each was proposed, rejected, deferred or noted), so they awarded nothing';
   const parts = [
     leftOut.noMaker ? `${plural(leftOut.noMaker, 'allocation')}, because the register does not record who made ${them(leftOut.noMaker)}` : '',
     leftOut.noDate ? `${plural(leftOut.noDate, 'allocation')} made elsewhere, because the register records who made ${them(leftOut.noDate)} but not when` : '',
     notApproved.length
-      ? `${notApproved.join(' and ')} that a decision itself was to allocate, because the decision was not approved (it was proposed, rejected, deferred or noted), so it awarded nothing`
+      ? `${notApproved.join(' and ')} ${decisions}`
       : '',
   ].filter(Boolean);
   return parts.length ? `Left out: ${parts.join('; ')}.` : 'No allocation is left out.';

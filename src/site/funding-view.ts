@@ -151,16 +151,25 @@ interface Source {
 }
 
 /**
- * What the funding table comes from, in words: the source its `cite` names when that is not the report
- * (a newsletter records what a panel allocated, not the report), else the decision's report when it has
- * one, else the record itself (never a report it does not have).
+ * The title of the source a funding table cites, when that is not the report (a newsletter records what
+ * a panel allocated, not the report): from the decision's own sources, else its partnership's.
+ *
+ * @example
+ * citedSourceTitle(harbourGrants, llyn.sources) // 'Llŷn Partnership newsletter'
+ */
+export function citedSourceTitle(decision: Pick<DecisionModel, 'sources'> & { funding: Pick<FundingModel, 'cite'> }, partnershipSources: readonly { id: string; title: string }[] | null | undefined): string | undefined {
+  const cited = decision.funding.cite?.[0]?.source;
+  if (!cited || cited === REPORT_SOURCE_ID) return undefined;
+  return [...(decision.sources ?? []), ...(partnershipSources ?? [])].find((s) => s.id === cited)?.title;
+}
+
+/**
+ * What the funding table comes from, in words: the source its `cite` names when that is not the report,
+ * else the decision's report when it has one, else the record itself (never a report it does not have).
  */
 function sourceOf(model: Model, decision: DecisionModel & { funding: FundingModel }): Source {
-  const cited = decision.funding.cite?.[0]?.source;
-  if (cited && cited !== REPORT_SOURCE_ID) {
-    const known = [...(decision.sources ?? []), ...(indexModel(model).partnership(decision.partnershipId)?.sources ?? [])].find((s) => s.id === cited);
-    if (known) return { subject: `“${known.title}”`, shownAs: `as “${known.title}” records them` };
-  }
+  const title = citedSourceTitle(decision, indexModel(model).partnership(decision.partnershipId)?.sources);
+  if (title) return { subject: `“${title}”`, shownAs: `as “${title}” records them` };
   return decision.report ? { subject: 'The report', shownAs: 'as the report records them' } : { subject: 'This record', shownAs: 'as recorded here' };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fundingSummary } from '../../src/exports/atom.ts';
 import { decisionsFeed, partnershipFeedUrl } from '../../src/exports/index.ts';
 import { childrenNamed } from './xml.ts';
 import { expectValidAtom, fixtureModel } from './helpers.ts';
@@ -61,6 +62,14 @@ describe('the decisions feed', () => {
       + 'Allocations made by Shire Partnership on 14 December 2011, recorded in this report: £25,000.00 (revenue £25,000.00).',
     );
     expect(summary).not.toContain('decided');
+  });
+
+  it('says allocations made elsewhere are recorded in the source the table cites, not in the report, when it cites another', () => {
+    const record = model.decisions.find((d) => d.id === '2012-02-14-prg-record')!;
+    const funding = { ...record.funding!, cite: [{ source: 'shire-newsletter' }] };
+    const summary = fundingSummary({ ...record, funding }, () => 'Shire Partnership', [{ id: 'shire-newsletter', title: 'Shire newsletter' }]);
+    expect(summary).toContain('Allocations made by Shire Partnership on 14 December 2011, recorded in “Shire newsletter”: £25,000.00');
+    expect(summary).not.toContain('this report');
   });
 
   it('says a rejected or deferred decision was asked to allocate its amount, and allocated none, never that the money was decided', () => {

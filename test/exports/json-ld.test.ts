@@ -51,6 +51,13 @@ describe('schema.org on decision pages', () => {
     expect(grantsOf('2012-04-01-budget-note')[0]).not.toHaveProperty('funder');
   });
 
+  it('gives no grant for the allocations a decision would have made itself when it was not approved', () => {
+    const grants = vale.decisions.find((d) => d.id === '2011-11-08-grants')!;
+    const grantsOf = (status: 'rejected' | 'proposed') => (decisionJsonLd(model, { ...grants, status })['@graph'] as Record<string, any>[]).filter((n) => n['@type'] === 'MonetaryGrant');
+    expect(grantsOf('rejected')).toEqual([]);
+    expect(grantsOf('proposed')).toEqual([]);
+  });
+
   it('gives an exempt decision’s title and date only', () => {
     const exempt = vale.decisions.find((d) => !d.public)!;
     const graph = decisionJsonLd(model, exempt)['@graph'];

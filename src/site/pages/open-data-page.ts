@@ -62,7 +62,7 @@ const ALLOCATION_FIELDS: Record<(typeof ALLOCATION_COLUMNS)[number], string> = {
   capital: 'Capital allocated, in pounds. Blank when the table gives no capital figure.',
   total: 'Revenue plus capital, in pounds; a blank stream counts as 0.',
   partnership_name: 'The partnership’s name.',
-  status: 'Where the decision stands: see decision statuses below. Proposed or rejected allocations are not money paid.',
+  status: 'Where the decision on the row stands: see decision statuses below. An allocation the decision makes itself (made_by_this_decision true) is allocated only when the decision is approved: a proposed, rejected, deferred or noted decision allocated none.',
   per: '“year” when the figures are yearly (a recurring pooled budget); blank otherwise.',
   url: 'The decision’s page.',
 };
