@@ -54,11 +54,11 @@ describe('a one-stream funding table in the valid fixture', () => {
     expect(page).not.toMatch(/£0\.00|\bNone\b|\bnull\b|undefined|NaN/);
   });
 
-  it('has no column for the stream a capital-only table never mentions, and says who made no allocations, and when', () => {
+  it('has no column for the stream a capital-only table never mentions, and says who made no allocations, and when, as the source it cites says', () => {
     const page = fundingText(CHEST);
-    expect(page).toContain('Item Capital This record says nothing was allocated.');
+    expect(page).toContain('Item Capital “Community Chest Panel minutes, 28 April 2012” says nothing was allocated.');
     expect(page).not.toMatch(/Revenue|\bNone\b/);
-    expect(page).toContain('This record says Harbour Community Chest Panel allocated nothing from this fund on 28 April 2012.');
+    expect(page).toContain('“Community Chest Panel minutes, 28 April 2012” says Harbour Community Chest Panel allocated nothing from this fund on 28 April 2012.');
   });
 
   it('never claims a report that the decision does not have', () => {
@@ -98,6 +98,6 @@ describe('a one-stream funding table in the valid fixture', () => {
     const grants = (JSON.parse(data('grants-360giving.json')) as { grants: { title: string; classifications: { code: string }[] }[] }).grants;
     expect(grants.find((g) => g.title === 'Sailing club')?.classifications.map((c) => c.code)).toEqual(['revenue', 'noted']);
     const feed = readFileSync(join(out, 'decisions.xml'), 'utf8');
-    expect(feed).toContain('Community chest, amount not recorded; £1,000,000.00 available (capital £1,000,000.00). Allocations made by Harbour Community Chest Panel on 28 April 2012, recorded here: none.');
+    expect(feed).toContain('Community chest, amount not recorded; £1,000,000.00 available (capital £1,000,000.00). Allocations made by Harbour Community Chest Panel on 28 April 2012, recorded in “Community Chest Panel minutes, 28 April 2012”: none.');
   });
 });
