@@ -97,6 +97,25 @@ describe('messages say what is wrong, what was expected and how to fix it', () =
     expect(message('invalid-quantity-two-hedges', 'invalid-value')).toBe("`size` holds `approx` and `at_least`; expected one of them only; keep the one the document's wording gives");
   });
 
+  it('says how to write a count hedged in words, with its figure in digits when it can be read, and never guesses one', () => {
+    const forms = '`size` must be a whole number (20), or a hedged one: { approx: 40 }, { at_least: 4 } or { at_most: 10 }';
+    const messages = run('invalid-quantity-text').filter((d) => d.code === 'invalid-type').map((d) => d.message);
+    expect(messages).toEqual([
+      `${forms}; it is the text "about thirty"; write \`{ approx: 30 }\``,
+      `${forms.replace('`size`', '`meetings_per_year`')}; it is the text "at least 4"; write \`{ at_least: 4 }\``,
+      `${forms.replace('`size`', '`term_years`')}; it is the text "up to three"; write \`{ at_most: 3 }\``,
+      `${forms}; it is the text "more than 20"; "more than" is not "at least" (\`{ at_least: 20 }\` would allow 20 itself); write \`{ at_least: … }\` only with a figure the document gives as a minimum, or the exact figure if it gives one`,
+      `${forms.replace('`size`', '`meetings_per_year`')}; it is the text "c. 6"; write \`{ approx: 6 }\``,
+      `${forms.replace('`size`', '`term_years`')}; it is the text "around a few"; write \`{ approx: … }\` with the figure in digits`,
+    ]);
+  });
+
+  it('carries no figure into at_least for a key that is a strict bound', () => {
+    expect(message('invalid-quantity-strict-key', 'invalid-value')).toBe(
+      '`over` is not a key `size` can hold; expected a whole number, or one of: approx, at_least, at_most; did you mean `at_least`? "over" is not "at least" (`{ at_least: 20 }` would allow 20 itself); write `{ at_least: … }` only with a figure the document gives as a minimum, or the exact figure if it gives one',
+    );
+  });
+
   it('lists the allowed values and suggests the nearest for a value not in its list', () => {
     expect(message('invalid-value', 'invalid-value')).toMatch(/expected one of: current, proposed, superseded; did you mean "current"\?/);
   });

@@ -13,6 +13,7 @@ import { checkFileRules } from '../rules/file-rules.ts';
 import { checkFunding, sumFunding } from '../rules/funding.ts';
 import { reportInto } from '../rules/report.ts';
 import { CONTENT_SCHEMAS, FundingSchema, StructureSchema } from '../schemas/index.ts';
+import { hedgeOf, QUANTITY_FORMS, type HedgeFound } from '../schemas/values.ts';
 
 /**
  * Validates one document against its schema, then its own file's rules
@@ -204,8 +205,44 @@ function groupKeys(issue: z.core.$ZodIssue): string[] {
   return [...keys];
 }
 
-/** Words officers use for a hedge, and the key that writes it. */
-const HEDGES: Record<string, string> = { about: 'approx', around: 'approx', approximately: 'approx', circa: 'approx', c: 'approx', minimum: 'at_least', min: 'at_least', over: 'at_least', maximum: 'at_most', max: 'at_most', up_to: 'at_most', under: 'at_most' };
+const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+/** A number below 1,000 in words, without "and": 345 is "three hundred forty five". */
+function inWords(n: number): string {
+  if (n < 20) return ONES[n];
+  if (n < 100) return `${TENS[Math.floor(n / 10)]}${n % 10 ? ` ${ONES[n % 10]}` : ''}`;
+  return `${ONES[Math.floor(n / 100)]} hundred${n % 100 ? ` ${inWords(n % 100)}` : ''}`;
+}
+
+/** Every count a document might write in words, up to a thousand, by its words. */
+const NUMBER_WORDS = new Map<string, number>([...Array.from({ length: 1000 }, (_, n): [string, number] => [inWords(n), n]), ['one thousand', 1000], ['one dozen', 12]]);
+
+/**
+ * The whole number a text gives, in digits or in words ("30", "1,200",
+ * "thirty", "forty-five", "a hundred and twenty", "a dozen"); undefined when
+ * it is anything more or less than one figure, so no figure is ever guessed.
+ */
+function figureOf(text: string): number | undefined {
+  const words = text.trim().toLowerCase().replace(/[\s-]+/g, ' ');
+  if (/^(\d+|\d{1,3}(,\d{3})+)$/.test(words)) return Number(words.replaceAll(',', ''));
+  return NUMBER_WORDS.get(words.replace(/\band\b/g, ' ').replace(/^an? (?=hundred|thousand|dozen)/, 'one ').replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * How to write a hedge the officer wrote in words, as one of the count's keys:
+ * "write `{ approx: 30 }`" when the words mean what the key means and the
+ * figure can be read; for a strict bound ("over 12"), why the key is not the
+ * same and no figure.
+ */
+function hedgeFix({ words, hedge, exact }: HedgeFound, figure: number | undefined): string {
+  if (!exact) {
+    const [means, limit] = hedge === 'at_least' ? ['at least', 'minimum'] : ['at most', 'maximum'];
+    const bound = figure === undefined ? 'the figure' : `${figure}`;
+    return `"${words}" is not "${means}" (\`{ ${hedge}: ${figure ?? '…'} }\` would allow ${bound} itself); write \`{ ${hedge}: … }\` only with a figure the document gives as a ${limit}, or the exact figure if it gives one`;
+  }
+  return figure === undefined ? `write \`{ ${hedge}: … }\` with the figure in digits` : `write \`{ ${hedge}: ${figure} }\``;
+}
 
 /** Describes a value in an officer's words, for "is …" in messages. */
 function describeValue(value: unknown): string {
@@ -298,9 +335,16 @@ function issueToDiagnostics(document: ParsedDocument, schema: z.ZodType, issue: 
   if (accepted.length > 0 && strange.length > 0) {
     // `{ about: 4 }`: name the key that is wrong and the one to write instead.
     const key = strange[0];
-    const instead = HEDGES[key.toLowerCase().replace(/[\s.-]+/g, '_').replace(/_$/, '')] ?? closest(key, accepted);
-    const figure = (input as Record<string, unknown>)[key];
-    const fix = instead ? `did you mean \`${instead}\`? Write \`{ ${instead}: ${typeof figure === 'number' ? figure : '…'} }\`` : `write one of them, or a whole number`;
+    const value = (input as Record<string, unknown>)[key];
+    const figure = typeof value === 'number' ? value : undefined;
+    const hedge = hedgeOf(key);
+    const instead = hedge && hedge.rest === '' ? hedge : undefined;
+    const near = instead ? undefined : closest(key, accepted);
+    const fix = instead
+      ? `did you mean \`${instead.hedge}\`? ${instead.exact ? `Write \`{ ${instead.hedge}: ${figure ?? '…'} }\`` : hedgeFix(instead, figure)}`
+      : near
+        ? `did you mean \`${near}\`? Write \`{ ${near}: ${figure ?? '…'} }\``
+        : `write one of them, or a whole number`;
     return [{
       ...base,
       code: 'invalid-value',
@@ -322,8 +366,17 @@ function issueToDiagnostics(document: ParsedDocument, schema: z.ZodType, issue: 
   const text = issue.message.startsWith('must') || issue.message.startsWith('is ') || issue.message.startsWith('gives')
     ? `${subject(path)} ${issue.message}`
     : `${subject(path)}: ${issue.message}`;
-  const needsFix = issue.message.startsWith('must') ? `; it is ${describeValue(input)}` : '';
+  const needsFix = issue.message.startsWith('must') ? `; it is ${describeValue(input)}${countFix(issue, input)}` : '';
   return [{ ...base, code, locator: { path, at: 'value' }, message: text + needsFix }];
+}
+
+/**
+ * For a count written as hedged text ("about 30", "at least twelve"), the
+ * count's own form of it: "; write `{ approx: 30 }`".
+ */
+function countFix(issue: z.core.$ZodIssue, input: unknown): string {
+  const hedge = issue.message === QUANTITY_FORMS && typeof input === 'string' ? hedgeOf(input) : undefined;
+  return hedge ? `; ${hedgeFix(hedge, figureOf(hedge.rest))}` : '';
 }
 
 /**

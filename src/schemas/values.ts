@@ -140,7 +140,7 @@ function penceFromText(raw: string): Pence | string {
   }
   if (/^-/.test(text) || /^£\s?-/.test(text)) return `is "${raw}", a negative amount; ${MONEY_EXPECTED}; write the amount without a minus sign`;
   if (/\d\.\d{3,}$/.test(text)) return `is "${raw}", which has more than two decimal places; ${MONEY_EXPECTED}; round it to the penny`;
-  if (/^(about|around|approx|approximately|c\.|circa|up to|over|under)\b/i.test(text)) {
+  if (hedgeOf(text)) {
     return `is "${raw}", an approximate figure; ${MONEY_EXPECTED}; write the exact figure the document gives, and put any qualification in the text`;
   }
   return `is "${raw}", which is not an amount this register can read; ${MONEY_EXPECTED}`;
@@ -176,8 +176,84 @@ export const StreamsSchema = z
 /** A reference to something else by its id, resolved after every file is read. */
 export const ReferenceSchema = z.string({ error: 'must be an id' }).trim().min(1, { error: 'is empty; write an id, or delete the key' });
 
+/** How a count is hedged: the key of `{ approx: 40 }`, `{ at_least: 4 }` or `{ at_most: 10 }`. */
+export type Hedge = 'approx' | 'at_least' | 'at_most';
+
+/**
+ * The words documents and officers hedge a figure with, and the key that
+ * writes each. `exact`: the word means what the key means, so "about 30" is
+ * `{ approx: 30 }`. Otherwise the word is a strict bound: "over 12" is more
+ * than 12, and `{ at_least: 12 }` would let it be 12, so no figure is carried
+ * over. The one list for every hedge the checker recognises, in a key
+ * (`{ about: 4 }`), a count written as text ("about 30") or an amount of money.
+ */
+const HEDGE_WORDS: Readonly<Record<string, { hedge: Hedge; exact: boolean }>> = {
+  about: { hedge: 'approx', exact: true },
+  around: { hedge: 'approx', exact: true },
+  approx: { hedge: 'approx', exact: true },
+  approximately: { hedge: 'approx', exact: true },
+  roughly: { hedge: 'approx', exact: true },
+  circa: { hedge: 'approx', exact: true },
+  c: { hedge: 'approx', exact: true },
+  'at least': { hedge: 'at_least', exact: true },
+  'no fewer than': { hedge: 'at_least', exact: true },
+  'no less than': { hedge: 'at_least', exact: true },
+  'a minimum of': { hedge: 'at_least', exact: true },
+  minimum: { hedge: 'at_least', exact: true },
+  min: { hedge: 'at_least', exact: true },
+  'at most': { hedge: 'at_most', exact: true },
+  'up to': { hedge: 'at_most', exact: true },
+  'no more than': { hedge: 'at_most', exact: true },
+  'a maximum of': { hedge: 'at_most', exact: true },
+  maximum: { hedge: 'at_most', exact: true },
+  max: { hedge: 'at_most', exact: true },
+  over: { hedge: 'at_least', exact: false },
+  'more than': { hedge: 'at_least', exact: false },
+  above: { hedge: 'at_least', exact: false },
+  under: { hedge: 'at_most', exact: false },
+  'less than': { hedge: 'at_most', exact: false },
+  'fewer than': { hedge: 'at_most', exact: false },
+  below: { hedge: 'at_most', exact: false },
+};
+
+/** The hedge words, longest first, so "no more than" is read before "more than". */
+const HEDGE_PHRASES = Object.keys(HEDGE_WORDS).sort((a, b) => b.length - a.length);
+
+/** A hedge found at the start of a text or key: the words as written, what they mean, and what follows them. */
+export interface HedgeFound {
+  /** The hedge's words, as they appear in the list ("at least"). */
+  words: string;
+  hedge: Hedge;
+  /** Whether the key says exactly what the words do (see HEDGE_WORDS). */
+  exact: boolean;
+  /** The text after the words ("30", "thirty members"). */
+  rest: string;
+}
+
+/**
+ * The hedge a text or key starts with: its words may be joined by spaces,
+ * underscores or hyphens (`up_to`), and a short form may end with a dot (`c.`).
+ *
+ * @example
+ * hedgeOf('about 30') // { words: 'about', hedge: 'approx', exact: true, rest: '30' }
+ * hedgeOf('up_to') // { words: 'up to', hedge: 'at_most', exact: true, rest: '' }
+ * hedgeOf('over 12') // { words: 'over', hedge: 'at_least', exact: false, rest: '12' }
+ * hedgeOf('capital') // undefined
+ */
+export function hedgeOf(text: string): HedgeFound | undefined {
+  const words = text.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  for (const phrase of HEDGE_PHRASES) {
+    const match = new RegExp(`^${phrase}\\b\\.?\\s*`).exec(words);
+    if (match) return { words: phrase, ...HEDGE_WORDS[phrase], rest: words.slice(match[0].length).trim() };
+  }
+  return undefined;
+}
+
 /** A count as the document states it: exact, or hedged. */
 export type Quantity = number | { approx: number } | { at_least: number } | { at_most: number };
+
+/** What a count may be, as the checker says it when a count is none of them. */
+export const QUANTITY_FORMS = 'must be a whole number (20), or a hedged one: { approx: 40 }, { at_least: 4 } or { at_most: 10 }';
 
 /**
  * A stated count as the document gives it: a whole number (`20`), or
@@ -196,6 +272,6 @@ export function quantity(unit: string) {
       z.strictObject({ /** "at least": the figure as stated. */ at_least: figure }),
       z.strictObject({ /** "at most", "up to": the figure as stated. */ at_most: figure }),
     ],
-    { error: 'must be a whole number (20), or a hedged one: { approx: 40 }, { at_least: 4 } or { at_most: 10 }' },
+    { error: QUANTITY_FORMS },
   );
 }
