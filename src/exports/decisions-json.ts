@@ -7,7 +7,8 @@
  * `remaining` null, and a stream the table does not record is null within
  * them (its remaining, too, when its available figure is not recorded). `amount` is the register's amount for the decision
  * (`decides`, or the allocations this decision makes), null when not
- * recorded; allocations made elsewhere keep their maker in `allocated_by`
+ * recorded, and money allocated only when `status` beside it is approved;
+ * allocations made elsewhere keep their maker in `allocated_by`
  * and their date in `allocated_on`.
  */
 import type { DecisionModel, FundingModel, Model, ServedTarget } from '../model/index.ts';

@@ -98,6 +98,7 @@ export function openDataPageData(model: Model): OpenDataPage {
         ['report, recommendations, outcome, options', 'The report the decision was taken on and what it recommended.'],
         ['sources', 'The documents the decision is taken from: its report (id report), its own sources, and each source of its partnership that it cites, so every cite in the record names one of them; listed_in says which (decision or partnership).'],
         ['structure, supersedes, superseded_by', 'The structure it proposes or adopts, and decisions it replaces or is replaced by, as partnership/decision.'],
+        ['amount', 'The register’s amount for the decision: what its funding table says it decides (basis decides), or the allocations it makes itself (basis allocations), per stream and in total; null when not recorded. It was allocated only when status is approved: a proposed decision is asked to allocate it; a rejected, deferred or noted one allocated none of it.'],
         ['funding', 'The funding table: fund, accountable_body, per, available, allocated, remaining (worked out), remaining_stated (as the report says), allocations (item, revenue, capital, total, outcomes) and contributions.'],
         ['narrative', 'The page’s text, in Markdown.'],
       ],
