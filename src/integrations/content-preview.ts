@@ -223,12 +223,16 @@ export function contentPreview(): AstroIntegration {
           return checked;
         };
 
-        /** Pages hold the checked model in a module: running every module afresh makes the next request read it again. */
+        /**
+         * After a check: the pages read the new model from shareCheckedModel at their next request, so
+         * no module is run afresh (invalidating every module while a page rendered left Astro unable to
+         * find the page's component). The server side forgets the addresses getStaticPaths gave, as on
+         * Astro's own content changes, and the open page in the browser reloads.
+         */
         const reload = () => {
-          // A full reload tells each environment's runner (the pages' server side, and the browser) to forget what it ran.
-          for (const environment of Object.values(server.environments)) {
-            environment.moduleGraph.invalidateAll();
-            environment.hot.send({ type: 'full-reload' });
+          for (const [name, environment] of Object.entries(server.environments)) {
+            if (name === 'client') environment.hot.send({ type: 'full-reload', path: '*' });
+            else environment.hot.send('astro:content-changed', {});
           }
         };
 

@@ -185,11 +185,14 @@ export function shareCheckedModel(contentDir: string, model: Model): void {
 /**
  * The model for the site build: checked once per process and shared by every
  * page, so thousands of pages never re-read or re-validate the content.
- * (In the preview, a content change re-runs this module, which starts empty.)
+ * A model handed over with shareCheckedModel is read afresh at each call: the
+ * preview hands over a new one after every save, and the pages' modules stay
+ * as they are (running them afresh mid-request broke the dev server).
  */
 export function loadModel(): Model {
   const contentDir = contentDirectory();
   const shared = (globalThis as CheckedModelSlot)[CHECKED_MODEL];
-  cached ??= shared?.contentDir === contentDir ? shared.model : checkContent(contentDir);
+  if (shared?.contentDir === contentDir) return shared.model;
+  cached ??= checkContent(contentDir);
   return cached;
 }

@@ -131,6 +131,16 @@ describe('the preview (npm run dev) an officer runs', () => {
     await waitForPage(path, (text) => !text.includes('remaining-mismatch') && text.includes('</html>'), 'the error to go away');
   }, 60_000);
 
+  it('shows a decision added while the preview runs, and forgets it once deleted', async () => {
+    const file = content('partnerships/town-lsp/decisions/2010-05-04-new-decision.md');
+    const path = '/partnerships/town-lsp/decisions/2010-05-04-new-decision/';
+    const original = readFileSync(content('partnerships/town-lsp/decisions/2009-01-20-adopt-structure.md'), 'utf8');
+    writeFileSync(file, original.replace(/^title: .*$/m, 'title: A decision saved during the preview').replace(/^date: .*$/m, 'date: 2010-05-04').replace(/^supersedes: .*\n/m, ''));
+    await waitForPage(path, (text) => text.includes('A decision saved during the preview'), 'the new decision’s page');
+    rmSync(file);
+    await waitForPage(path, (text) => !text.includes('A decision saved during the preview'), 'the deleted decision’s page to go');
+  }, 60_000);
+
   it.skipIf(!browser)('draws an edited structure’s diagram in the preview', async () => {
     const path = '/partnerships/county-partnership/structures/2010-current/';
     edit('partnerships/county-partnership/structures/2010-current.yaml', 'name: Partnership Board', 'name: Partnership Main Board');
