@@ -7,7 +7,8 @@
  * awarded, by its real maker on its real date (the contract's "Money attribution"):
  * - an allocation this decision makes (`allocated_by: this-decision`) is a
  *   grant by the decision maker, on the decision's date, when the decision
- *   was approved; a proposed, rejected, deferred or noted decision awarded nothing;
+ *   was approved; a rejected, deferred or noted decision awarded nothing, and a
+ *   proposed one records no outcome, so neither gives a grant;
  * - an allocation made elsewhere, which the decision only records, is a grant
  *   by whoever `allocated_by` names, on its `allocated_on`, and only when both
  *   are known (whatever became of the decision that records it: it was made
@@ -202,7 +203,7 @@ function decidesGrantFacts(prefix: string, row: Pick<AllocationRow, 'partnership
  * What `grants-360giving.json` leaves out, by reason: allocations whose maker
  * is not recorded (nor, then, when they were made); allocations made elsewhere
  * whose maker is recorded but not their date; and the allocations and decided
- * amounts of decisions that were not approved, which awarded nothing.
+ * amounts of decisions that were not approved, for which no award is recorded.
  */
 export interface GrantsLeftOut {
   noMaker: number;
@@ -262,7 +263,7 @@ export function allocationsLeftOutOf360Giving(model: Pick<Model, 'site' | 'decis
  * grantsLeftOutText({ noMaker: 2, noDate: 1, notApproved: 0, amountsNotApproved: 1 })
  * // 'Left out: 2 allocations, because the register does not record who made them; 1 allocation made elsewhere,
  * //  because the register records who made it but not when; 1 amount that a decision itself was to allocate, because
- * //  the decision was not approved (it was proposed, rejected, deferred or noted), so it awarded nothing.'
+ * //  no award is recorded: the decision was not approved (proposed, with no outcome recorded; or rejected, deferred or noted).'
  */
 export function grantsLeftOutText(leftOut: GrantsLeftOut): string {
   const them = (count: number) => (count === 1 ? 'it' : 'them');
@@ -271,8 +272,8 @@ export function grantsLeftOutText(leftOut: GrantsLeftOut): string {
     leftOut.amountsNotApproved ? plural(leftOut.amountsNotApproved, 'amount') : '',
   ].filter(Boolean);
   const decisions = leftOut.notApproved + leftOut.amountsNotApproved === 1
-    ? 'that a decision itself was to allocate, because the decision was not approved (it was proposed, rejected, deferred or noted), so it awarded nothing'
-    : 'that decisions themselves were to allocate, because those decisions were not approved (each was proposed, rejected, deferred or noted), so they awarded nothing';
+    ? 'that a decision itself was to allocate, because no award is recorded: the decision was not approved (proposed, with no outcome recorded; or rejected, deferred or noted)'
+    : 'that decisions themselves were to allocate, because no award is recorded: those decisions were not approved (each proposed, with no outcome recorded; or rejected, deferred or noted)';
   const parts = [
     leftOut.noMaker ? `${plural(leftOut.noMaker, 'allocation')}, because the register does not record who made ${them(leftOut.noMaker)}` : '',
     leftOut.noDate ? `${plural(leftOut.noDate, 'allocation')} made elsewhere, because the register records who made ${them(leftOut.noDate)} but not when` : '',

@@ -93,6 +93,7 @@ export function decidedMoneySentence(status: DecisionStatus, money: string): str
 /**
  * The decision's own amount in the register's Amount column: the figure, and
  * unless the decision was approved, that it was only asked for or noted.
+ * Only the approved figure stands alone, so only it is shown as a number.
  *
  * @example
  * amountWithStatus('rejected', '£900,000.00') // '£900,000.00 asked for; rejected, none allocated'
@@ -100,7 +101,8 @@ export function decidedMoneySentence(status: DecisionStatus, money: string): str
 export function amountWithStatus(status: DecisionStatus, amount: string): string {
   switch (status) {
     case 'approved': return amount;
-    case 'proposed': return `${amount} asked for; not yet decided`;
+    // The register records no outcome for a proposal; "not yet decided" would claim to know today's state.
+    case 'proposed': return `${amount} asked for; outcome not recorded`;
     case 'rejected': return `${amount} asked for; rejected, none allocated`;
     case 'deferred': return `${amount} asked for; deferred, none allocated`;
     case 'noted': return `${amount} noted; none allocated`;

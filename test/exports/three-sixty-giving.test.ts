@@ -20,10 +20,12 @@ describe('what grants-360giving.json says it leaves out', () => {
     expect(grantsLeftOutText({ noMaker: 2, noDate: 0, notApproved: 0, amountsNotApproved: 0 }))
       .toBe('Left out: 2 allocations, because the register does not record who made them.');
     expect(grantsLeftOutText({ noMaker: 0, noDate: 0, notApproved: 0, amountsNotApproved: 2 }))
-      .toBe('Left out: 2 amounts that decisions themselves were to allocate, because those decisions were not approved (each was proposed, rejected, deferred or noted), so they awarded nothing.');
+      .toBe('Left out: 2 amounts that decisions themselves were to allocate, because no award is recorded: those decisions were not approved (each proposed, with no outcome recorded; or rejected, deferred or noted).');
     expect(grantsLeftOutText({ noMaker: 0, noDate: 0, notApproved: 1, amountsNotApproved: 0 }))
-      .toBe('Left out: 1 allocation that a decision itself was to allocate, because the decision was not approved (it was proposed, rejected, deferred or noted), so it awarded nothing.');
+      .toBe('Left out: 1 allocation that a decision itself was to allocate, because no award is recorded: the decision was not approved (proposed, with no outcome recorded; or rejected, deferred or noted).');
     expect(grantsLeftOutText({ noMaker: 0, noDate: 0, notApproved: 0, amountsNotApproved: 0 })).toBe('No allocation is left out.');
+    // A proposal records no outcome, so nothing may say it "awarded nothing".
+    expect(grantsLeftOutText({ noMaker: 0, noDate: 0, notApproved: 1, amountsNotApproved: 1 })).not.toContain('awarded nothing');
   });
 });
 
@@ -66,7 +68,7 @@ describe('grants-360giving.json', () => {
     // What another partnership allocated, which the noted decision only records, was still awarded.
     expect(grant('Town centre events').amountAwarded).toBe(20000);
     expect(allocationsLeftOutOf360Giving(model)).toEqual({ noMaker: 1, noDate: 1, notApproved: 1, amountsNotApproved: 1 });
-    expect(pkg.description).toContain('1 allocation and 1 amount that decisions themselves were to allocate, because those decisions were not approved');
+    expect(pkg.description).toContain('1 allocation and 1 amount that decisions themselves were to allocate, because no award is recorded: those decisions were not approved');
   });
 
   it('awards nothing for a rejected or deferred decision either', () => {

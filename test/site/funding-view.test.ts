@@ -64,7 +64,7 @@ describe('a funding table on a decision page', () => {
 
 describe('the register’s amount for a decision', () => {
   it('is what the decision itself decides, not the allocations made elsewhere (Lancaster: £117,446.00, not £530,000), and says it was only asked for', () => {
-    expect(amountOf(decision('2011-11-08-partnerships'))).toBe('£117,446.00 asked for; not yet decided');
+    expect(amountOf(decision('2011-11-08-partnerships'))).toBe('£117,446.00 asked for; outcome not recorded');
   });
 
   it('says unless the decision was approved that the money was not allocated, so a rejected bid is not read as money given', () => {

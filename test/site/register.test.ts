@@ -20,7 +20,7 @@ describe('the decision register', () => {
   });
 
   it('gives the money a decision itself decides, not the allocations others made that its report records, saying a proposed one was only asked for', () => {
-    expect(rows.find((row) => row.partnership === 'lancaster-district-lsp')?.amount).toBe('£117,446.00 asked for; not yet decided');
+    expect(rows.find((row) => row.partnership === 'lancaster-district-lsp')?.amount).toBe('£117,446.00 asked for; outcome not recorded');
   });
 
   it('gives no amount, rather than what was available, when a pooled budget’s table does not say what the decision allocates', () => {

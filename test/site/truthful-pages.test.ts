@@ -79,7 +79,9 @@ describe('what the example site no longer says', () => {
     expect(lancaster).toContain('This decision is asked to allocate £27,535.40 revenue and £89,910.60 capital.');
     expect(lancaster).toMatch(/£27,535 .*£89,910|£647\.5K/);
     const register = text('decisions/');
-    expect(register).toContain('£117,446.00 asked for; not yet decided');
+    expect(register).toContain('£117,446.00 asked for; outcome not recorded');
+    // Words beside the figure read as text, so that cell is not right-aligned as a number.
+    expect(page('decisions/')).toMatch(/<td class="govuk-table__cell">£117,446\.00 asked for; outcome not recorded<\/td>/);
     expect(register).not.toContain('£530,000.00');
   });
 

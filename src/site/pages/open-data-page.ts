@@ -62,7 +62,7 @@ const ALLOCATION_FIELDS: Record<(typeof ALLOCATION_COLUMNS)[number], string> = {
   capital: 'Capital allocated, in pounds. Blank when the table gives no capital figure.',
   total: 'Revenue plus capital, in pounds; a blank stream counts as 0.',
   partnership_name: 'The partnership’s name.',
-  status: 'Where the decision on the row stands: see decision statuses below. An allocation the decision makes itself (made_by_this_decision true) is allocated only when the decision is approved: a proposed, rejected, deferred or noted decision allocated none.',
+  status: 'Where the decision on the row stands: see decision statuses below. An allocation the decision makes itself (made_by_this_decision true) is allocated only when the decision is approved: a rejected, deferred or noted decision allocated none, and for a proposed one no outcome, so no award, is recorded.',
   per: '“year” when the figures are yearly (a recurring pooled budget); blank otherwise.',
   url: 'The decision’s page.',
 };
@@ -79,7 +79,7 @@ export function openDataPageData(model: Model): OpenDataPage {
       fields: [
         ['id, url', 'The partnership’s id and page.'],
         ['name, short_name, kind, area, tier, status', 'As on the partnership’s page; kind, tier and status are the codes the content uses (lsp, district, active…).'],
-        ['status_as_at, status_date', 'status_as_at as the file gives it; status_date is the date the page gives the status (date) and where it comes from (basis: status_as_at, or latest_source, the latest dated source the file lists), both null when not recorded. Chapters, and structures in structures.json, carry both too.'],
+        ['status_as_at, status_date', 'status_as_at as the file gives it; status_date is the date the page gives the status (date) and where it comes from (basis: status_as_at, or latest_source, the latest dated source the file lists), both null when not recorded. A dissolved partnership’s status is dated by its dissolution: status_date is its dissolved date (basis: dissolved), or its status_as_at when that is on or after it, never an older source. Chapters, and structures in structures.json, carry both too.'],
         ['parent, children', 'Ids of the partnership it sits under and of those under it.'],
         ['established, became_lsp, dissolved, reviewed', 'Dates, as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD.'],
         ['legal_form, accountable_body, purpose, summary, contact', 'As on the page.'],
@@ -99,7 +99,7 @@ export function openDataPageData(model: Model): OpenDataPage {
         ['sources', 'The documents the decision is taken from: its report (id report), its own sources, and each source of its partnership that it cites, so every cite in the record names one of them; listed_in says which (decision or partnership).'],
         ['structure, supersedes, superseded_by', 'The structure it proposes or adopts, and decisions it replaces or is replaced by, as partnership/decision.'],
         ['amount', 'The register’s amount for the decision: what its funding table says it decides (basis decides), or the allocations it makes itself (basis allocations), per stream and in total; null when not recorded. It was allocated only when status is approved: a proposed decision is asked to allocate it; a rejected, deferred or noted one allocated none of it.'],
-        ['funding', 'The funding table: fund, accountable_body, per, available, allocated, remaining (worked out), remaining_stated (as the report says), allocations (item, revenue, capital, total, outcomes) and contributions.'],
+        ['funding', 'The funding table: fund, accountable_body, per, available, allocated, remaining (worked out), remaining_stated (as the report says), allocations (item, revenue, capital, total, outcomes) and contributions. A money stream the table does not record is null, never 0.'],
         ['narrative', 'The page’s text, in Markdown.'],
       ],
     },
@@ -126,7 +126,7 @@ export function openDataPageData(model: Model): OpenDataPage {
     },
     {
       id: 'grants', href: dataFileUrl('grants-360giving.json'), title: 'Grants (360Giving)', format: `JSON, 360Giving Data Standard ${GIVING_SCHEMA_VERSION}`,
-      summary: `The allocations of the CSV that were awarded, as grants in the 360Giving Data Standard, so grant-data tools can read them: each awarded by whoever made it, on the date it was made, and an approved decision that decides an amount without listing allocations of its own as one grant. A proposed, rejected, deferred or noted decision awarded nothing itself, so its own allocations and amount are not grants. ${grantsLeftOutText(allocationsLeftOutOf360Giving(model))} When no funding table has any allocations, the list of grants is empty.`,
+      summary: `The allocations of the CSV that were awarded, as grants in the 360Giving Data Standard, so grant-data tools can read them: each awarded by whoever made it, on the date it was made, and an approved decision that decides an amount without listing allocations of its own as one grant. A decision that was not approved has no award recorded (a proposed one has no outcome recorded; a rejected, deferred or noted one awarded nothing), so its own allocations and amount are not grants. ${grantsLeftOutText(allocationsLeftOutOf360Giving(model))} When nothing recorded was awarded, the list is empty.`,
       fields: [
         ['id', `${grantPrefix(site)}-, then the partnership, the decision and the item: the same from build to build.`],
         ['title, description', 'The item, and what it was allocated from, by whom, in which decision, with its status and outcomes.'],

@@ -31,9 +31,22 @@ describe('the open-data page', () => {
     const summary = page.files.find((f) => f.id === 'grants')?.summary;
     // Lancaster's seven allocations name the LSP that made them but not when; Cabinet was only asked to allocate its £117,446.
     expect(summary).toContain('Left out: 7 allocations made elsewhere, because the register records who made them but not when; '
-      + '1 amount that a decision itself was to allocate, because the decision was not approved');
+      + '1 amount that a decision itself was to allocate, because no award is recorded: the decision was not approved');
     expect(summary).not.toContain('does not record who made them');
-    expect(summary).toContain('A proposed, rejected, deferred or noted decision awarded nothing itself');
+    expect(summary).toContain('a proposed one has no outcome recorded; a rejected, deferred or noted one awarded nothing');
+    expect(summary).not.toMatch(/proposed[^.;]*awarded nothing/);
+    // Lancaster lists seven allocations yet no grant is awarded: the empty list is explained by what was awarded.
+    expect(summary).toContain('When nothing recorded was awarded, the list is empty.');
+    expect(summary).not.toContain('When no funding table has any allocations');
+  });
+
+  it('says a proposed decision’s own allocations have no outcome recorded, and that an unrecorded money stream is null', () => {
+    const allocations = page.files.find((f) => f.id === 'allocations');
+    const status = allocations?.fields.find(([name]) => name === 'status')?.[1];
+    expect(status).toContain('for a proposed one no outcome, so no award, is recorded');
+    expect(status).not.toMatch(/proposed[^.]*allocated none/);
+    const funding = page.files.find((f) => f.id === 'decisions')?.fields.find(([name]) => name === 'funding')?.[1];
+    expect(funding).toContain('A money stream the table does not record is null, never 0.');
   });
 
   it('gives the grant ids’ prefix, made from the site’s address', () => {
