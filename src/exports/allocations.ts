@@ -6,7 +6,7 @@
 import type { DecisionModel, FundingModel, Model, PartnershipModel } from '../model/index.ts';
 import { penceToDecimal } from '../model/money.ts';
 import { decisionUrl } from '../site/urls.ts';
-import { allocationMaker, type AllocationMaker } from './attribution.ts';
+import { allocationMaker, ownMoneyAllocated, type AllocationMaker } from './attribution.ts';
 import { servesRecord } from './decisions-json.ts';
 import { absoluteUrl } from './site-links.ts';
 import { toCsv } from './text.ts';
@@ -68,8 +68,8 @@ export const ALLOCATION_COLUMNS = [
  */
 export const ALLOCATION_ATTRIBUTION_FIELDS = {
   allocated_by: 'Who made the allocation, as the funding table says: this-decision (the decision on this row made it), the id of a partnership in partnerships.json, or a name. Blank when the register does not record who made it.',
-  allocated_on: 'When the allocation was made: the decision’s date when this decision made it, else the date the table gives (as precise as the source). Blank when not recorded.',
-  made_by_this_decision: 'true when the decision on this row made the allocation; false when it records an allocation made elsewhere (by allocated_by, on allocated_on); blank when not recorded.',
+  allocated_on: 'When the allocation was made: the decision’s date when the table names this decision as making it and the decision was approved, else the date the table gives for an allocation made elsewhere (as precise as the source). Blank when not recorded, and blank for a decision that names itself but was not approved, as it made no allocation on that date.',
+  made_by_this_decision: 'true when the table names the decision on this row as making the allocation (whether it was made depends on status: only an approved decision made it); false when it records an allocation made elsewhere (by allocated_by, on allocated_on); blank when not recorded.',
   serves: 'What in a strategy the decision serves, each as partnership-id/strategy-id/objective-or-priority-id, separated by spaces. Blank when not recorded.',
 } as const satisfies Partial<Record<(typeof ALLOCATION_COLUMNS)[number], string>>;
 
@@ -98,7 +98,8 @@ export function allocationsCsv(model: Pick<Model, 'site' | 'decisions' | 'partne
       decision.funding.per ?? null,
       absoluteUrl(model.site, decisionUrl(partnership.id, decision.id)),
       decision.funding.allocated_by ?? null,
-      maker?.date ?? null,
+      // A decision that was not approved made nothing on its date, so its date is no allocation date.
+      maker?.byThisDecision && !ownMoneyAllocated(decision) ? null : maker?.date ?? null,
       maker ? String(maker.byThisDecision) : null,
       servesRecord(decision)?.join(' ') ?? null,
     ]),

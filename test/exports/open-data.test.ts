@@ -31,7 +31,8 @@ describe('allocations.csv', () => {
 
   it('says who made each allocation and when: this decision on its own date, or whoever made it elsewhere, blank where not recorded', () => {
     expect(byItem('Warm Homes')).toMatchObject({ allocated_by: 'this-decision', allocated_on: '2011-11-08', made_by_this_decision: 'true' });
-    expect(byItem('Partnership support')).toMatchObject({ allocated_by: 'this-decision', allocated_on: '2011', made_by_this_decision: 'true' });
+    // Partnership support's decision is only proposed: it names itself as the maker, but made nothing on its date.
+    expect(byItem('Partnership support')).toMatchObject({ allocated_by: 'this-decision', allocated_on: '', made_by_this_decision: 'true', status: 'proposed' });
     expect(byItem('Town centre events')).toMatchObject({ decision_id: '2012-02-14-prg-record', allocated_by: 'shire-partnership', allocated_on: '2011-12-14', made_by_this_decision: 'false' });
     expect(byItem('Village hall repairs')).toMatchObject({ allocated_by: 'Vale Community Forum', allocated_on: '', made_by_this_decision: 'false' });
     expect(byItem('Newsletter')).toMatchObject({ allocated_by: '', allocated_on: '', made_by_this_decision: '' });
