@@ -63,7 +63,7 @@ export function partnershipRecord(site: Model['site'], p: PartnershipModel) {
     tier: p.tier ?? null,
     status: p.status,
     status_as_at: p.status_as_at ?? null,
-    status_date: statusDate(p),
+    status_date: statusDate(p, p.status === 'dissolved' ? p.dissolved : undefined),
     parent: p.parent ?? null,
     children: p.children,
     established: p.established ?? null,

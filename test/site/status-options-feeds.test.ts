@@ -38,6 +38,11 @@ beforeAll(() => {
     'harbour-ward-forum',
     'name: Harbour Ward Forum\nkind: forum\narea: Harbour ward\nstatus: dissolved\ndissolved: 2018-07-12\nstatus_as_at: 2019-01\npurpose: [Give residents a say.]\nsummary: A ward forum.',
   );
+  // A source written years before the dissolution cannot describe it; nor can a status_as_at from before it.
+  partnership(
+    'quay-ward-forum',
+    'name: Quay Ward Forum\nkind: forum\narea: Quay ward\nstatus: dissolved\ndissolved: 2019-03\nstatus_as_at: 2018-01\npurpose: [Give residents a say.]\nsummary: A ward forum.\nsources:\n  - { id: terms, title: Terms of reference, date: 2006-03-09 }',
+  );
   partnership(
     'new-forum',
     'name: New Forum\nkind: forum\narea: Somewhere\nstatus: proposed\nestablished: 2015\npurpose: [Be proposed.]\nsummary: A forum with no decisions.\nsources:\n  - { id: note, title: A note, date: 2016-05 }',
@@ -61,11 +66,38 @@ describe('a partnership’s status row', () => {
     expect(row('partnerships/harbour-ward-forum/', 'Status')).toBe('Dissolved on 12 July 2018, as at January 2019');
   });
 
+  it('never dates a dissolution by a source or status_as_at older than it, on the page or in open data', () => {
+    expect(row('partnerships/quay-ward-forum/', 'Status')).toBe('Dissolved in March 2019');
+    const json = JSON.parse(readFileSync(join(out, 'data', 'partnerships.json'), 'utf8')) as { partnerships: { id: string; status_date: unknown }[] };
+    const dated = (id: string) => json.partnerships.find((p) => p.id === id)?.status_date;
+    expect(dated('quay-ward-forum')).toEqual({ date: '2019-03', basis: 'dissolved' });
+    expect(dated('harbour-ward-forum')).toEqual({ date: '2019-01', basis: 'status_as_at' });
+  });
+
   it('reads as a sentence, with a comma before the as-at, for every status', () => {
     expect(row('partnerships/shire-partnership/', 'Status')).toBe('Active, as described on 12 January 2010');
     expect(row('partnerships/undated-forum/', 'Status')).toBe('Proposed, date not recorded');
     expect(row('partnerships/chorley-partnership/structures/pre-2006/', 'Status')).toMatch(/^Current, (as at|as described|date not recorded)/);
     expect(row(`${LANCASTER_DECISION}/`, 'Status')).toMatch(/^Proposed, (as at|as described|date not recorded)/);
+  });
+});
+
+describe('what a proposal would change, on its structure page', () => {
+  const changes = () => {
+    const html = page('partnerships/chorley-partnership/structures/2006-proposed/');
+    return readerText(html.slice(html.indexOf('id="changes"'), html.indexOf('The bodies</h2>')));
+  };
+
+  it('says what the proposal would do, never that it is in force now', () => {
+    expect(changes()).toContain('The Executive would be LSP Executive');
+    expect(changes()).toContain('LSP Executive: not stated before, 20 members proposed');
+    expect(changes()).not.toMatch(/\bnow\b/);
+  });
+
+  it('lists a reporting line the structure in force did not record as not recorded before, not as a change', () => {
+    expect(changes()).toContain('Reporting lines not recorded before (1)');
+    expect(changes()).toContain('LSP Executive: not recorded before; would report to LSP Board');
+    expect(changes()).not.toContain('Reporting lines changed');
   });
 });
 
