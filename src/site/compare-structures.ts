@@ -51,8 +51,13 @@ export interface StructureComparison {
   removed: BodyModel[];
   /** Bodies whose name changed. */
   renamed: BodyPair[];
-  /** Bodies that report somewhere else. */
+  /** Bodies that report somewhere else: both versions record the line, and the lines differ. */
   reparented: Reparenting[];
+  /**
+   * Bodies whose line the old version did not record and the new one does.
+   * Not a known change: the body may have reported there all along.
+   */
+  lineFirstRecorded: Reparenting[];
   /** Bodies whose stated size changed. */
   resized: BodyPair[];
   /** Bodies whose seats by sector changed. */
@@ -81,6 +86,7 @@ export function compareStructures(previous: { bodies: BodyModel[] }, next: { bod
     removed: previous.bodies.filter((b) => !matchedBefore.has(b)),
     renamed: [],
     reparented: [],
+    lineFirstRecorded: [],
     resized: [],
     reseated: [],
     unchanged: 0,
@@ -96,9 +102,11 @@ export function compareStructures(previous: { bodies: BodyModel[] }, next: { bod
     const parentBefore = before.reports_to == null || before.reports_to === REPORTS_TO_NONE ? before.reports_to ?? undefined : afterOf.get(before.reports_to)?.id ?? `removed:${before.reports_to}`;
     const parentAfter = after.reports_to ?? undefined;
     if (parentBefore !== parentAfter) {
-      comparison.reparented.push({
+      const reparenting: Reparenting = {
         ...pair, fromParent: nameIn(previous.bodies, before.reports_to), toParent: nameIn(next.bodies, after.reports_to), fromLine: lineOf(before), toLine: lineOf(after),
-      });
+      };
+      (reparenting.fromLine === 'not-recorded' ? comparison.lineFirstRecorded : comparison.reparented).push(reparenting);
+      // Nor unchanged: with no line before, whether it changed is not known.
       changed = true;
     }
     if (sizeKey(before.size) !== sizeKey(after.size)) {

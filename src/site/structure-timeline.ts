@@ -28,6 +28,8 @@ export function summariseChanges(c: StructureComparison): string {
     c.removed.length > 0 && `${c.removed.length} removed`,
     c.renamed.length > 0 && `${c.renamed.length} renamed`,
     c.reparented.length > 0 && `${c.reparented.length} reporting elsewhere`,
+    // Not a change: the earlier version did not say where these reported.
+    c.lineFirstRecorded.length > 0 && `${c.lineFirstRecorded.length} with a reporting line not recorded before`,
     c.resized.length > 0 && `${c.resized.length} resized`,
     c.reseated.length > 0 && `${c.reseated.length} with new seats`,
   ].filter((part): part is string => typeof part === 'string');

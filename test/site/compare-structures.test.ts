@@ -29,8 +29,9 @@ describe('comparing Chorley’s structure in force with the 2006 proposal', () =
     expect(comparison.renamed.map(({ before, after }) => [before.name, after.name])).toEqual([['The Executive', 'LSP Executive']]);
   });
 
-  it('sees that the Executive now reports to the LSP Board', () => {
-    expect(comparison.reparented.map((r) => [r.after.name, r.fromLine, r.toParent])).toEqual([['LSP Executive', 'not-recorded', 'LSP Board']]);
+  it('does not count the Executive as moved: the structure in force does not record its line, the proposal puts it under the LSP Board', () => {
+    expect(comparison.reparented).toEqual([]);
+    expect(comparison.lineFirstRecorded.map((r) => [r.after.name, r.fromLine, r.toParent])).toEqual([['LSP Executive', 'not-recorded', 'LSP Board']]);
   });
 
   it('sees the Executive gain a stated size of 20 and 20 voting seats in six sectors', () => {
@@ -49,7 +50,7 @@ describe('comparing Chorley’s structure in force with the 2006 proposal', () =
 describe('comparing two versions', () => {
   it('finds no changes between a structure and itself', () => {
     const structure = chorley('2006-proposed');
-    expect(compareStructures(structure, structure)).toMatchObject({ added: [], removed: [], renamed: [], reparented: [], resized: [], reseated: [], unchanged: 9 });
+    expect(compareStructures(structure, structure)).toMatchObject({ added: [], removed: [], renamed: [], reparented: [], lineFirstRecorded: [], resized: [], reseated: [], unchanged: 9 });
   });
 
   it('treats a body whose id changed but whose name did not as the same body', () => {
@@ -88,7 +89,10 @@ describe('comparing two versions', () => {
   it('tells a body the source puts at the top from one whose line it does not record', () => {
     const previous = { bodies: [body({ id: 'board', name: 'Board', reports_to: 'none' }), body({ id: 'forum', name: 'Forum' })] };
     const next = { bodies: [body({ id: 'board', name: 'Board', reports_to: 'none' }), body({ id: 'forum', name: 'Forum', reports_to: 'none' })] };
-    expect(compareStructures(previous, next).reparented.map((r) => [r.after.name, r.fromLine, r.toLine])).toEqual([['Forum', 'not-recorded', 'none']]);
+    const comparison = compareStructures(previous, next);
+    expect(comparison.reparented).toEqual([]);
+    expect(comparison.lineFirstRecorded.map((r) => [r.after.name, r.fromLine, r.toLine])).toEqual([['Forum', 'not-recorded', 'none']]);
+    expect(comparison.unchanged).toBe(1);
   });
 
   it('does not count a body as moved when its parent was renamed with the same id', () => {

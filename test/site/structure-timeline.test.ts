@@ -13,7 +13,7 @@ describe('the structure over time, on a partnership page', () => {
 
   it('says what the 2006 proposal changes against the structure in force', () => {
     expect(timeline[1].baseline?.id).toBe('pre-2006');
-    expect(timeline[1].changes).toBe('8 bodies added, 3 removed, 1 renamed, 1 reporting elsewhere, 1 resized, 1 with new seats');
+    expect(timeline[1].changes).toBe('8 bodies added, 3 removed, 1 renamed, 1 with a reporting line not recorded before, 1 resized, 1 with new seats');
   });
 
   it('has nothing to compare the first version with', () => {
@@ -21,7 +21,7 @@ describe('the structure over time, on a partnership page', () => {
   });
 
   it('says so when two versions have the same bodies', () => {
-    expect(summariseChanges({ added: [], removed: [], renamed: [], reparented: [], resized: [], reseated: [], unchanged: 4 }))
+    expect(summariseChanges({ added: [], removed: [], renamed: [], reparented: [], lineFirstRecorded: [], resized: [], reseated: [], unchanged: 4 }))
       .toBe('no change to bodies, reporting lines, sizes or seats');
   });
 });

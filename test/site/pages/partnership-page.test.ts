@@ -58,7 +58,7 @@ describe('a partnership’s page (Chorley, in the example register)', () => {
       [
         'Proposed structure (March 2006)',
         'Proposed',
-        { title: 'Current arrangements (as described in March 2006)', changes: '8 bodies added, 3 removed, 1 renamed, 1 reporting elsewhere, 1 resized, 1 with new seats' },
+        { title: 'Current arrangements (as described in March 2006)', changes: '8 bodies added, 3 removed, 1 renamed, 1 with a reporting line not recorded before, 1 resized, 1 with new seats' },
       ],
     ]);
   });
