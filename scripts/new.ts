@@ -265,7 +265,7 @@ function structureTemplate(context: Context, title: string, id: string): { id: s
     keys: [
       { key: 'title', value: quote(title) },
       { key: 'status' },
-      { key: 'from', value: fill('when it took effect, YYYY-MM-DD, YYYY-MM or YYYY'), optional: true },
+      { key: 'from', value: fill('when it took effect (a proposal: when it was proposed), YYYY-MM-DD, YYYY-MM or YYYY'), optional: true },
       { key: 'to', value: fill('when it ended, YYYY-MM-DD, YYYY-MM or YYYY'), optional: true },
       { key: 'decided_by', value: fill('the id of the decision that proposed or adopted it'), optional: true, hint: decisions.length ? `here: ${listWords(decisions)}` : undefined },
       { key: 'status_as_at', value: fill('the date its status was last known, YYYY-MM-DD, YYYY-MM or YYYY'), optional: true },

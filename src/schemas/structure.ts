@@ -109,7 +109,7 @@ export const StructureSchema = z.strictObject({
   title: TextSchema,
   /** current (in force), proposed or superseded. */
   status: z.enum(STRUCTURE_STATUSES),
-  /** Optional: when this structure took effect. */
+  /** Optional: for a current or superseded structure, when it took effect; for a proposal, when it was proposed (the date of the document proposing it). */
   from: DateSchema.nullish(),
   /** Optional: when it ended; not before `from`. */
   to: DateSchema.nullish(),
