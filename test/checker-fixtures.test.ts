@@ -112,7 +112,7 @@ describe('messages say what is wrong, what was expected and how to fix it', () =
 
   it('carries no figure into at_least for a key that is a strict bound', () => {
     expect(message('invalid-quantity-strict-key', 'invalid-value')).toBe(
-      '`over` is not a key `size` can hold; expected a whole number, or one of: approx, at_least, at_most; did you mean `at_least`? "over" is not "at least" (`{ at_least: 20 }` would allow 20 itself); write `{ at_least: … }` only with a figure the document gives as a minimum, or the exact figure if it gives one',
+      '`over` is not a key `size` can hold; expected a whole number, or one of: approx, at_least, at_most; "over" is not "at least" (`{ at_least: 20 }` would allow 20 itself); write `{ at_least: … }` only with a figure the document gives as a minimum, or the exact figure if it gives one',
     );
   });
 

@@ -340,8 +340,9 @@ function issueToDiagnostics(document: ParsedDocument, schema: z.ZodType, issue: 
     const hedge = hedgeOf(key);
     const instead = hedge && hedge.rest === '' ? hedge : undefined;
     const near = instead ? undefined : closest(key, accepted);
+    // A strict bound ("over") gets no "did you mean `at_least`?": the explanation says that is not what it means.
     const fix = instead
-      ? `did you mean \`${instead.hedge}\`? ${instead.exact ? `Write \`{ ${instead.hedge}: ${figure ?? '…'} }\`` : hedgeFix(instead, figure)}`
+      ? instead.exact ? `did you mean \`${instead.hedge}\`? Write \`{ ${instead.hedge}: ${figure ?? '…'} }\`` : hedgeFix(instead, figure)
       : near
         ? `did you mean \`${near}\`? Write \`{ ${near}: ${figure ?? '…'} }\``
         : `write one of them, or a whole number`;
