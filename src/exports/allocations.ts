@@ -6,7 +6,7 @@
 import type { DecisionModel, FundingModel, Model, PartnershipModel } from '../model/index.ts';
 import { penceToDecimal } from '../model/money.ts';
 import { decisionUrl } from '../site/urls.ts';
-import { allocationMaker, ownMoneyAllocated, type AllocationMaker } from './attribution.ts';
+import { allocationMaker, type AllocationMaker } from './attribution.ts';
 import { servesRecord } from './decisions-json.ts';
 import { absoluteUrl } from './site-links.ts';
 import { toCsv } from './text.ts';
@@ -98,8 +98,7 @@ export function allocationsCsv(model: Pick<Model, 'site' | 'decisions' | 'partne
       decision.funding.per ?? null,
       absoluteUrl(model.site, decisionUrl(partnership.id, decision.id)),
       decision.funding.allocated_by ?? null,
-      // A decision that was not approved made nothing on its date, so its date is no allocation date.
-      maker?.byThisDecision && !ownMoneyAllocated(decision) ? null : maker?.date ?? null,
+      maker?.date ?? null,
       maker ? String(maker.byThisDecision) : null,
       servesRecord(decision)?.join(' ') ?? null,
     ]),

@@ -15,9 +15,9 @@ export interface AllocationMaker {
   name: string;
   /** The partnership's id, when a partnership of the register made them. */
   partnershipId?: string;
-  /** When they were made: the decision's date for this decision, else `allocated_on`; undefined when not recorded. */
+  /** When they were made: the decision's date for this decision once approved (else none were made), else `allocated_on`; undefined when not recorded. */
   date?: string;
-  /** True when this decision made them. */
+  /** True when the table names this decision as making them (its status says whether it did). */
   byThisDecision: boolean;
 }
 
@@ -31,13 +31,16 @@ export interface AllocationMaker {
  * // { name: 'Vale Forum', date: '2011-10', byThisDecision: false }
  */
 export function allocationMaker(
-  decision: Pick<DecisionModel, 'decision_maker' | 'date'>,
+  decision: Pick<DecisionModel, 'decision_maker' | 'date' | 'status'>,
   funding: Pick<FundingModel, 'allocator' | 'allocated_on'>,
   partnershipName: (id: string) => string | undefined,
 ): AllocationMaker | undefined {
   const { allocator } = funding;
   if (!allocator) return undefined;
-  if (allocator.type === 'this-decision') return { name: decision.decision_maker, date: decision.date, byThisDecision: true };
+  if (allocator.type === 'this-decision') {
+    // A decision that was not approved made nothing on its date, so its date is no allocation date.
+    return { name: decision.decision_maker, ...(ownMoneyAllocated(decision) ? { date: decision.date } : {}), byThisDecision: true };
+  }
   const date = funding.allocated_on ?? undefined;
   if (allocator.type === 'partnership') {
     return { name: partnershipName(allocator.id) ?? allocator.id, partnershipId: allocator.id, ...(date ? { date } : {}), byThisDecision: false };

@@ -150,8 +150,8 @@ type LeftOutReason = 'noMaker' | 'noDate' | 'notApproved';
 function allocationGrantFacts(prefix: string, row: AllocationRow, itemSlug: string): GrantFacts | LeftOutReason {
   const { partnership, decision, allocation, maker } = row;
   if (!maker) return 'noMaker';
-  if (!maker.date) return 'noDate';
   if (maker.byThisDecision && !ownMoneyAllocated(decision)) return 'notApproved';
+  if (!maker.date) return 'noDate';
   const { funding } = decision;
   const yearly = funding.per === 'year' ? ' (a yearly figure)' : '';
   const lead = maker.byThisDecision

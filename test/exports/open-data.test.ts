@@ -62,6 +62,14 @@ describe('decisions.json', () => {
   const record = decision('2012-02-14-prg-record');
   const lottery = decision('2012-06-20-lottery-bid');
 
+  it('dates allocations a decision makes itself by its date only once approved, as allocations.csv does', () => {
+    const proposed = json.decisions.find((d) => (d as Record<string, any>).funding?.allocations?.some((a: { item: string }) => a.item === 'Partnership support')) as Record<string, any>;
+    expect(proposed.status).toBe('proposed');
+    expect(proposed.funding.allocated_by).toMatchObject({ type: 'this-decision' });
+    expect(proposed.funding.allocated_on).toBeNull();
+    expect(grants.funding.allocated_on).toBe('2011-11-08');
+  });
+
   it('gives money as whole pence and as a pounds string', () => {
     expect(grants.funding.available).toEqual({ revenue: { pence: 10000001, pounds: '100000.01' }, capital: { pence: 5000000, pounds: '50000.00' } });
     expect(grants.funding.allocations[0]).toEqual({
