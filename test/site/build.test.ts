@@ -126,7 +126,9 @@ describe('the built site', () => {
     const html = page('/partnerships/chorley-partnership/structures/2006-proposed/');
     expect(html).toContain('Bodies added (8)');
     expect(html).toContain('Bodies removed (3)');
-    expect(html).toMatch(/The Executive is now <a[^>]*>LSP Executive<\/a>/);
+    // A proposal was never in force: its changes are what it would do.
+    expect(html).toMatch(/The Executive would be <a[^>]*>LSP Executive<\/a>/);
+    expect(html).not.toMatch(/The Executive is now/);
     expect(html).toContain('Diagram not available in this build.');
   });
 
