@@ -87,6 +87,6 @@ export function statusAsAt(file: Dated): string {
  */
 export function statusAfter(file: Dated, since?: string | null): string {
   if (!since) return `, ${statusAsAt(file)}`;
-  const asAt = asAtSince(file, since);
-  return asAt ? ` ${datePhrase(since)}, as at ${formatDate(asAt)}` : ` ${datePhrase(since)}`;
+  const { date, basis } = statusDate(file, since);
+  return basis === 'status_as_at' && date ? ` ${datePhrase(since)}, as at ${formatDate(date)}` : ` ${datePhrase(since)}`;
 }
